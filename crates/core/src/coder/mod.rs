@@ -1,0 +1,1 @@
+//! The coder: match actors, agents and verb patterns in tokens; code events.

@@ -1,0 +1,3 @@
+//! Compiling a DictSet into the immutable, fast Dictionary.
+/// The compiled dictionary set.
+pub struct Dictionary;

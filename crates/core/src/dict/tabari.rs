@@ -1,0 +1,1 @@
+//! TABARI dictionary formats: .verbs (synsets, time, alternatives), .actors, .agents, .options.

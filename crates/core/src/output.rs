@@ -1,0 +1,1 @@
+//! Writers for coded events: JSON Lines, CSV/TSV, Phoenix columns, PLOVER JSON.

@@ -1,0 +1,1 @@
+//! Sentence splitting with byte ranges into the original text.

@@ -1,0 +1,1 @@
+//! Tokens: words with byte offsets into the sentence and their normalised forms.

@@ -1,0 +1,1 @@
+//! Validation suites: TABARI .project/.text records and PETRARCH XML unit tests.
