@@ -1,1 +1,425 @@
-//! The coder: match actors, agents and verb patterns in tokens; code events.
+//! The coder: match actors, agents and verb patterns in a sentence's tokens; code events.
+//!
+//! Per sentence: tokenize → look up lexemes → discard check → actor/agent mentions →
+//! units and compound groups → verbs → patterns → source/target → events.
+//! A [`Coder`] borrows a compiled [`Dictionary`] and keeps scratch buffers and a
+//! token-lexeme cache of its own, so use one coder per thread.
+
+pub mod actor;
+pub mod pattern;
+
+use rustc_hash::FxHashMap;
+
+use crate::date::Date;
+use crate::dict::compile::{Dictionary, LexId};
+use crate::dict::CodeSpec;
+use crate::token::{tokenize_into, Token, TokenKind};
+
+pub use actor::Unit;
+use actor::{build_units, find_mentions, Mention};
+use pattern::{Captures, Matcher};
+
+/// Switches that differ between dictionary conventions.
+#[derive(Debug, Clone)]
+pub struct CoderOptions {
+    /// "did not attack" codes nothing.
+    pub negation: bool,
+    /// "was attacked by X": X is the source.
+    pub passive: bool,
+    /// Events need a target (TABARI and PETRARCH convention).
+    pub require_target: bool,
+    /// A capitalised dictionary verb in mid-sentence is a noun (TABARI).
+    pub capitalized_nouns: bool,
+}
+
+impl Default for CoderOptions {
+    fn default() -> Self {
+        CoderOptions { negation: true, passive: true, require_target: true, capitalized_nouns: false }
+    }
+}
+
+/// What the coder knows about a sentence beyond its text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SentenceContext<'a> {
+    pub date: Option<Date>,
+    /// Country that bare agents ("police") attach to: the article's, where known.
+    pub default_country: Option<&'a str>,
+}
+
+/// An event found in one sentence, with byte spans into the sentence text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodedEvent {
+    pub source: String,
+    pub target: String,
+    pub code: String,
+    pub source_span: Option<[usize; 2]>,
+    pub target_span: Option<[usize; 2]>,
+    pub verb_span: [usize; 2],
+    /// `file:line` and text of the pattern (or verb line) that produced the event.
+    pub pattern: String,
+    pub issues: Vec<String>,
+}
+
+/// One verb occurrence found in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct VerbHit {
+    start: usize,
+    end: usize,
+    form: u32,
+}
+
+pub struct Coder<'d> {
+    dict: &'d Dictionary,
+    opts: CoderOptions,
+    cache: FxHashMap<Box<str>, (u32, u32)>,
+    pool: Vec<LexId>,
+    toks: Vec<Token>,
+    tok_lex: Vec<(u32, u32)>,
+    mentions: Vec<Mention>,
+    units: Vec<Unit>,
+}
+
+const CACHE_LIMIT: usize = 1 << 20;
+
+const NEGATIONS: &[&str] = &["NOT", "NEVER", "N'T", "NO", "DIDN'T", "DOESN'T", "DON'T", "WON'T", "CAN'T", "CANNOT", "WOULDN'T", "HASN'T", "HAVEN'T", "ISN'T", "WASN'T", "WEREN'T", "REFUSED", "DECLINED"];
+const BE: &[&str] = &["IS", "WAS", "WERE", "ARE", "BEEN", "BE", "BEING", "GOT", "GET", "GETS"];
+const DETERMINERS: &[&str] = &["THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "THIS", "THAT", "THESE", "THOSE"];
+
+impl<'d> Coder<'d> {
+    pub fn new(dict: &'d Dictionary) -> Self {
+        Coder::with_options(dict, CoderOptions::default())
+    }
+
+    pub fn with_options(dict: &'d Dictionary, opts: CoderOptions) -> Self {
+        Coder {
+            dict,
+            opts,
+            cache: FxHashMap::default(),
+            pool: Vec::new(),
+            toks: Vec::new(),
+            tok_lex: Vec::new(),
+            mentions: Vec::new(),
+            units: Vec::new(),
+        }
+    }
+
+    pub fn options(&self) -> &CoderOptions {
+        &self.opts
+    }
+
+    /// Codes one sentence. Never fails: no match means no event.
+    pub fn code_sentence(&mut self, text: &str, ctx: &SentenceContext) -> Vec<CodedEvent> {
+        self.run(text, ctx, None)
+    }
+
+    /// Codes one sentence and describes every step, for `herald explain`.
+    pub fn explain(&mut self, text: &str, ctx: &SentenceContext) -> (Vec<CodedEvent>, Vec<String>) {
+        let mut trace = Vec::new();
+        let ev = self.run(text, ctx, Some(&mut trace));
+        (ev, trace)
+    }
+
+    fn lookup_tokens(&mut self) {
+        self.tok_lex.clear();
+        if self.cache.len() > CACHE_LIMIT {
+            self.cache.clear();
+            self.pool.clear();
+        }
+        for t in &self.toks {
+            let r = match self.cache.get(t.norm.as_str()) {
+                Some(&r) => r,
+                None => {
+                    let s = self.pool.len() as u32;
+                    self.dict.lexicon.lookup(&t.norm, &mut self.pool);
+                    let r = (s, self.pool.len() as u32);
+                    self.cache.insert(t.norm.as_str().into(), r);
+                    r
+                }
+            };
+            self.tok_lex.push(r);
+        }
+    }
+
+    fn run(&mut self, text: &str, ctx: &SentenceContext, mut trace: Option<&mut Vec<String>>) -> Vec<CodedEvent> {
+        let mut toks = std::mem::take(&mut self.toks);
+        tokenize_into(text, &mut toks);
+        self.toks = toks;
+        self.lookup_tokens();
+        let dict = self.dict;
+        let pool = &self.pool;
+        let tok_lex = &self.tok_lex;
+        let lex = |i: usize| -> &[LexId] {
+            let (a, b) = tok_lex[i];
+            &pool[a as usize..b as usize]
+        };
+        let toks = &self.toks;
+        let n = toks.len();
+        if let Some(tr) = trace.as_deref_mut() {
+            tr.push(format!(
+                "tokens: {}",
+                toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
+            ));
+        }
+
+        // Discards: a sentence with a discard phrase codes nothing.
+        for i in 0..n {
+            let mut hit = None;
+            dict.discard_trie.matches_at(i, n, &lex, &mut |_, v| hit = hit.or(Some(v)));
+            if let Some(v) = hit {
+                if let Some(tr) = trace.as_deref_mut() {
+                    tr.push(format!("discarded: phrase at token {i} ({})", dict.discards[v as usize].loc));
+                }
+                return Vec::new();
+            }
+        }
+        let mut issues: Vec<String> = Vec::new();
+        if !dict.issue_trie.is_empty() {
+            for i in 0..n {
+                dict.issue_trie.matches_at(i, n, &lex, &mut |_, v| {
+                    let c = &dict.issues[v as usize].0;
+                    if !issues.contains(c) {
+                        issues.push(c.clone());
+                    }
+                });
+            }
+        }
+
+        find_mentions(dict, n, &lex, &mut self.mentions);
+        build_units(dict, toks, &self.mentions, ctx.date, ctx.default_country, &mut self.units);
+        let units = &self.units;
+        if let Some(tr) = trace.as_deref_mut() {
+            for u in units {
+                tr.push(format!(
+                    "actor: {} = {} (group {}, {})",
+                    span_text(text, toks, u.start, u.end),
+                    u.code,
+                    u.group,
+                    u.source
+                ));
+            }
+            if units.is_empty() {
+                tr.push("actors: none found".into());
+            }
+        }
+        let mut in_unit = vec![false; n];
+        let mut unit_start = vec![u32::MAX; n + 1];
+        let mut unit_end = vec![u32::MAX; n + 1];
+        for (k, u) in units.iter().enumerate() {
+            in_unit[u.start..u.end].iter_mut().for_each(|x| *x = true);
+            if unit_start[u.start] == u32::MAX {
+                unit_start[u.start] = k as u32;
+            }
+            unit_end[u.end] = k as u32;
+        }
+
+        // Verbs: longest verb form at each position outside actor names.
+        let mostly_caps = {
+            let words = toks.iter().filter(|t| t.kind == TokenKind::Word).count();
+            let caps = toks
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && text[t.start..].starts_with(|c: char| c.is_uppercase()))
+                .count();
+            words > 0 && caps * 2 > words
+        };
+        let mut verbs: Vec<VerbHit> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if in_unit[i] {
+                i += 1;
+                continue;
+            }
+            let mut best: Option<(usize, u32)> = None;
+            dict.verb_trie.matches_at(i, n, &lex, &mut |end, v| {
+                if best.is_none_or(|(e, _)| end > e) {
+                    best = Some((end, v));
+                }
+            });
+            let Some((end, form)) = best else {
+                i += 1;
+                continue;
+            };
+            let head = i + dict.verb_forms[form as usize].head as usize;
+            let after_det = i > 0 && DETERMINERS.contains(&toks[i - 1].norm.as_str());
+            let capital = self.opts.capitalized_nouns
+                && !mostly_caps
+                && head > 0
+                && head < n
+                && text[toks[head].start..].starts_with(|c: char| c.is_uppercase())
+                && toks[head - 1].kind != TokenKind::Quote;
+            if after_det || capital || (end > i + 1 && in_unit[i..end].iter().any(|&x| x)) {
+                if let Some(tr) = trace.as_deref_mut() {
+                    tr.push(format!(
+                        "verb skipped: {} ({})",
+                        span_text(text, toks, i, end),
+                        if after_det { "after a determiner, read as a noun" } else { "capitalised, read as a noun" }
+                    ));
+                }
+                i += 1;
+                continue;
+            }
+            verbs.push(VerbHit { start: i, end, form });
+            i = end;
+        }
+        if verbs.is_empty() {
+            if let Some(tr) = trace.as_deref_mut() {
+                tr.push("verbs: none found in the dictionary".into());
+            }
+        }
+
+        let m = Matcher { dict, toks, lex: &lex, units, unit_start: &unit_start, unit_end: &unit_end };
+        let mut consumed_to = 0usize;
+        let mut events: Vec<CodedEvent> = Vec::new();
+        for v in &verbs {
+            if v.start < consumed_to {
+                continue;
+            }
+            let form = &dict.verb_forms[v.form as usize];
+            let block = &dict.blocks[form.block as usize];
+            let mut chosen: Option<(CodeSpec, Captures, String)> = None;
+            for p in &block.patterns {
+                let mut caps = Captures { lo: v.start, hi: v.end, ..Default::default() };
+                if m.fwd(&p.after, v.end, p.after_joined, &mut caps, 0).is_none() {
+                    continue;
+                }
+                if m.bwd(&p.before, v.start, p.before_joined, &mut caps, 0).is_none() {
+                    continue;
+                }
+                chosen = Some((p.code.clone(), caps, format!("{} {}", p.loc, p.text)));
+                break;
+            }
+            let (code, caps, pattern) = chosen.unwrap_or_else(|| {
+                let code = form.code.clone().unwrap_or_else(|| block.code.clone());
+                let caps = Captures { lo: v.start, hi: v.end, ..Default::default() };
+                (code, caps, format!("{} {}", form.loc, form.text))
+            });
+            let vtext = span_text(text, toks, v.start, v.end);
+            if caps.hi > v.end {
+                consumed_to = caps.hi;
+            }
+            if code == CodeSpec::Null {
+                if let Some(tr) = trace.as_deref_mut() {
+                    tr.push(format!("verb {vtext}: {pattern} has a null code [---]: no event"));
+                }
+                continue;
+            }
+            let head = v.start + form.head as usize;
+            if self.opts.negation && negated(toks, v.start) {
+                if let Some(tr) = trace.as_deref_mut() {
+                    tr.push(format!("verb {vtext}: negated, no event"));
+                }
+                continue;
+            }
+            // Source and target: captured, else nearest unit before / first unit after.
+            let passive = self.opts.passive && caps.source.is_none() && caps.target.is_none() && is_passive(toks, v.start, head);
+            let mut src = caps.source.or(caps.compound);
+            let mut tgt = caps.target.or(caps.compound);
+            if passive {
+                let by = (v.end..n).find(|&k| toks[k].norm == "BY").filter(|&k| unit_start.get(k + 1).is_some_and(|&u| u != u32::MAX));
+                if src.is_none() {
+                    src = by.map(|k| unit_start[k + 1] as usize);
+                }
+                if tgt.is_none() {
+                    tgt = nearest_before(units, v.start);
+                }
+            } else {
+                if src.is_none() {
+                    src = nearest_before(units, caps.lo.min(v.start));
+                }
+                if tgt.is_none() {
+                    tgt = units.iter().position(|u| u.start >= v.end && !Some(u.group).eq(&src.map(|s| units[s].group)));
+                }
+            }
+            let (s_list, t_list) = (group_of(units, src), group_of(units, tgt));
+            if let Some(tr) = trace.as_deref_mut() {
+                tr.push(format!(
+                    "verb {vtext}: {pattern} → code {code:?}; source {}; target {}{}",
+                    s_list.iter().map(|&u| units[u].code.as_str()).collect::<Vec<_>>().join("+"),
+                    t_list.iter().map(|&u| units[u].code.as_str()).collect::<Vec<_>>().join("+"),
+                    if passive { " (passive)" } else { "" }
+                ));
+            }
+            let vspan = byte_span(toks, v.start, v.end);
+            let mut emit = |s: Option<usize>, t: Option<usize>, code: &str| {
+                let sc = s.map(|u| units[u].code.as_str()).unwrap_or("");
+                let tc = t.map(|u| units[u].code.as_str()).unwrap_or("");
+                if sc.is_empty() || (self.opts.require_target && tc.is_empty()) || sc == tc {
+                    return;
+                }
+                if events.iter().any(|e| e.source == sc && e.target == tc && e.code == code) {
+                    return;
+                }
+                events.push(CodedEvent {
+                    source: sc.to_string(),
+                    target: tc.to_string(),
+                    code: code.to_string(),
+                    source_span: s.map(|u| byte_span(toks, units[u].start, units[u].end)),
+                    target_span: t.map(|u| byte_span(toks, units[u].start, units[u].end)),
+                    verb_span: vspan,
+                    pattern: pattern.clone(),
+                    issues: issues.clone(),
+                });
+            };
+            let pairs: Vec<(Option<usize>, Option<usize>)> = if caps.compound.is_some() && caps.source.is_none() && caps.target.is_none() {
+                // %: every member against every other member of the compound.
+                let g = group_of(units, caps.compound);
+                g.iter().flat_map(|&a| g.iter().filter(move |&&b| b != a).map(move |&b| (Some(a), Some(b)))).collect()
+            } else {
+                let ss: Vec<Option<usize>> = if s_list.is_empty() { vec![None] } else { s_list.iter().map(|&u| Some(u)).collect() };
+                let ts: Vec<Option<usize>> = if t_list.is_empty() { vec![None] } else { t_list.iter().map(|&u| Some(u)).collect() };
+                ss.iter().flat_map(|&s| ts.iter().map(move |&t| (s, t))).collect()
+            };
+            for (s, t) in pairs {
+                match &code {
+                    CodeSpec::One(c) => emit(s, t, c),
+                    CodeSpec::Pair(a, b) => {
+                        emit(s, t, a);
+                        emit(t, s, b);
+                    }
+                    CodeSpec::Null => {}
+                }
+            }
+        }
+        if let Some(tr) = trace.as_deref_mut() {
+            if events.is_empty() && !verbs.is_empty() {
+                tr.push("no event: no verb had both a source and a target actor".into());
+            }
+        }
+        events
+    }
+}
+
+fn negated(toks: &[Token], start: usize) -> bool {
+    let lo = start.saturating_sub(3);
+    toks[lo..start].iter().any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("N'T"))
+}
+
+fn is_passive(toks: &[Token], start: usize, head: usize) -> bool {
+    let h = &toks[head.min(toks.len() - 1)].norm;
+    let participle = h.ends_with("ED") || h.ends_with("EN") || h.ends_with('T') || h.ends_with('N');
+    participle && toks[start.saturating_sub(2)..start].iter().any(|t| BE.contains(&t.norm.as_str()))
+}
+
+fn nearest_before(units: &[Unit], pos: usize) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (k, u) in units.iter().enumerate() {
+        if u.end <= pos {
+            best = Some(k);
+        }
+    }
+    best
+}
+
+/// All units of the compound group that `u` belongs to, in order.
+fn group_of(units: &[Unit], u: Option<usize>) -> Vec<usize> {
+    let Some(u) = u else { return Vec::new() };
+    let g = units[u].group;
+    (0..units.len()).filter(|&k| units[k].group == g).collect()
+}
+
+fn byte_span(toks: &[Token], s: usize, e: usize) -> [usize; 2] {
+    [toks[s].start, toks[e - 1].end]
+}
+
+fn span_text<'t>(text: &'t str, toks: &[Token], s: usize, e: usize) -> &'t str {
+    &text[toks[s].start..toks[e - 1].end]
+}

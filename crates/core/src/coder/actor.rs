@@ -1,0 +1,208 @@
+//! Actors in a sentence: dictionary actors and agents combined into units
+//! ("Iraqi lawmakers" → IRQLEG, "ambassadors of Arnor" → ARNGOV), pronouns resolved to
+//! the last unit before them, and units joined into compound groups ("Iran and Iraq").
+
+use crate::date::Date;
+use crate::dict::compile::{Dictionary, LexId};
+use crate::token::{Token, TokenKind};
+
+/// A resolved actor mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Token range.
+    pub start: usize,
+    pub end: usize,
+    /// The full actor code (country + roles), e.g. `IRQLEG`.
+    pub code: String,
+    /// Compound group: units listed together share it.
+    pub group: u32,
+    /// Dictionary line of the actor (or agent) entry, for explanations.
+    pub source: String,
+}
+
+/// A raw dictionary hit before units are formed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hit {
+    Actor(u32),
+    Agent(u32),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub hit: Hit,
+}
+
+/// Longest-match scan for actors and agents. At equal length an actor beats an agent,
+/// and more exact words beat stems.
+pub(crate) fn find_mentions<'a>(dict: &Dictionary, n: usize, lex: &dyn Fn(usize) -> &'a [LexId], out: &mut Vec<Mention>) {
+    out.clear();
+    let mut i = 0;
+    while i < n {
+        let mut best: Option<(usize, i32, Hit)> = None;
+        let mut consider = |end: usize, rank: i32, hit: Hit| {
+            let better = match best {
+                None => true,
+                Some((be, br, _)) => end > be || (end == be && rank > br),
+            };
+            if better {
+                best = Some((end, rank, hit));
+            }
+        };
+        dict.actor_trie.matches_at(i, n, lex, &mut |end, v| {
+            let a = &dict.actors[v as usize];
+            consider(end, 1000 + a.exact_words as i32, Hit::Actor(v));
+        });
+        dict.agent_trie.matches_at(i, n, lex, &mut |end, v| consider(end, 0, Hit::Agent(v)));
+        match best {
+            Some((end, _, hit)) => {
+                out.push(Mention { start: i, end, hit });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn is_word(toks: &[Token], i: usize, w: &str) -> bool {
+    toks.get(i).is_some_and(|t| t.norm == w)
+}
+
+const PRONOUNS: &[&str] = &["HE", "SHE", "IT", "THEY", "WE"];
+
+/// Combines mentions into units and compound groups.
+pub(crate) fn build_units(
+    dict: &Dictionary,
+    toks: &[Token],
+    mentions: &[Mention],
+    date: Option<Date>,
+    default_country: Option<&str>,
+    out: &mut Vec<Unit>,
+) {
+    out.clear();
+    let actor_code = |m: &Mention| -> Option<String> {
+        match m.hit {
+            Hit::Actor(a) => dict.actors[a as usize].code_on(date).map(str::to_string),
+            Hit::Agent(_) => None,
+        }
+    };
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = mentions[k];
+        match m.hit {
+            Hit::Actor(a) => {
+                let entry = &dict.actors[a as usize];
+                let Some(mut code) = actor_code(&m) else {
+                    k += 1;
+                    continue;
+                };
+                let mut end = m.end;
+                let mut src = entry.loc.to_string();
+                // Actor ('s)? [up to two modifiers] Agent+  → actor with roles.
+                let mut j = k + 1;
+                while let Some(n) = mentions.get(j) {
+                    let Hit::Agent(g) = n.hit else { break };
+                    let mut gap = end;
+                    if is_word(toks, gap, "'S") {
+                        gap += 1;
+                    }
+                    if n.start < gap || n.start - gap > 2 || toks[gap..n.start].iter().any(|t| t.kind != TokenKind::Word)
+                    {
+                        break;
+                    }
+                    let ag = &dict.agents[g as usize];
+                    code = attach(&code, &ag.code, ag.suffix);
+                    src = ag.loc.to_string();
+                    end = n.end;
+                    j += 1;
+                }
+                out.push(Unit { start: m.start, end, code, group: 0, source: src });
+                k = j;
+            }
+            Hit::Agent(g) => {
+                let ag = &dict.agents[g as usize];
+                // Agent (of (the)?)? Actor: "ambassadors of Arnor", "President Falastur".
+                let next = mentions.get(k + 1).copied();
+                let linked = next.and_then(|n| {
+                    let Hit::Actor(_) = n.hit else { return None };
+                    let mut p = m.end;
+                    if is_word(toks, p, "OF") || is_word(toks, p, "FOR") {
+                        p += 1;
+                        if is_word(toks, p, "THE") {
+                            p += 1;
+                        }
+                    }
+                    (p == n.start).then_some(n)
+                });
+                if let Some(n) = linked {
+                    if let Some(code) = actor_code(&n) {
+                        // A person's own code carries roles already: keep it.
+                        let code = if code.len() > 3 && m.end == n.start { code } else { attach(&code, &ag.code, ag.suffix) };
+                        out.push(Unit { start: m.start, end: n.end, code, group: 0, source: ag.loc.to_string() });
+                        k += 2;
+                        continue;
+                    }
+                }
+                if let Some(c) = default_country {
+                    out.push(Unit {
+                        start: m.start,
+                        end: m.end,
+                        code: attach(c, &ag.code, ag.suffix),
+                        group: 0,
+                        source: ag.loc.to_string(),
+                    });
+                }
+                k += 1;
+            }
+        }
+    }
+    // Pronouns refer to the nearest unit before them.
+    let mut with_pronouns: Vec<Unit> = Vec::new();
+    let mut ui = 0;
+    for (i, t) in toks.iter().enumerate() {
+        while ui < out.len() && out[ui].start <= i {
+            with_pronouns.push(out[ui].clone());
+            ui += 1;
+        }
+        if t.kind == TokenKind::Word && PRONOUNS.contains(&t.norm.as_str()) && !out.iter().any(|u| u.start <= i && i < u.end) {
+            if let Some(prev) = with_pronouns.last().filter(|u| u.end <= i) {
+                let mut u = prev.clone();
+                u.start = i;
+                u.end = i + 1;
+                with_pronouns.push(u);
+            }
+        }
+    }
+    with_pronouns.extend(out.drain(ui..));
+    *out = with_pronouns;
+    // Compound groups: units separated only by ",", "and", ", and", "or".
+    let mut group = 0u32;
+    for i in 0..out.len() {
+        if i > 0 {
+            let (a, b) = (&out[i - 1], &out[i]);
+            let between = &toks[a.end..b.start];
+            let joins = !between.is_empty()
+                && between.len() <= 2
+                && between.iter().all(|t| t.kind == TokenKind::Comma || t.norm == "AND" || t.norm == "OR");
+            if !joins {
+                group += 1;
+            }
+        }
+        out[i].group = group;
+    }
+}
+
+/// Attaches a role to an actor code: `IRQ` + `~LEG` → `IRQLEG`; `NGO~` prefixes.
+pub fn attach(code: &str, role: &str, suffix: bool) -> String {
+    let role = role.trim_matches('~');
+    if suffix {
+        if code.ends_with(role) {
+            code.to_string()
+        } else {
+            format!("{code}{role}")
+        }
+    } else {
+        format!("{role}{code}")
+    }
+}

@@ -1,0 +1,234 @@
+//! Matching a verb's patterns around its position in the sentence.
+//!
+//! Elements after `*` are matched left to right from the end of the verb, elements
+//! before it right to left from its start. A `_` join means the next element must be
+//! adjacent; otherwise any number of tokens may come between (up to the window's end).
+//! `$`, `+` and `%` match a whole actor unit (or a compound group) at that position.
+
+use crate::dict::compile::{CElem, CItem, Dictionary, LexId};
+use crate::token::{Token, TokenKind};
+
+use super::actor::Unit;
+
+/// What a pattern captured.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Captures {
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+    pub compound: Option<usize>,
+    /// Leftmost and rightmost token the pattern used (the verb included).
+    pub lo: usize,
+    pub hi: usize,
+}
+
+pub(crate) struct Matcher<'a> {
+    pub dict: &'a Dictionary,
+    pub toks: &'a [Token],
+    pub lex: &'a dyn Fn(usize) -> &'a [LexId],
+    pub units: &'a [Unit],
+    /// `unit_start[i]`: index of the unit starting at token `i`, or `u32::MAX`.
+    pub unit_start: &'a [u32],
+    /// `unit_end[q]`: index of the unit whose exclusive end is `q`, or `u32::MAX`.
+    pub unit_end: &'a [u32],
+}
+
+#[derive(Clone, Copy)]
+enum Slot {
+    Source,
+    Target,
+    Compound,
+}
+
+const MAX_DEPTH: u32 = 8;
+
+impl<'a> Matcher<'a> {
+    fn n(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn hard_stop(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::End
+    }
+
+    /// Matches `items` forward from `pos`; returns the exclusive end.
+    pub fn fwd(&self, items: &[CItem], pos: usize, adjacent: bool, caps: &mut Captures, depth: u32) -> Option<usize> {
+        let Some((it, rest)) = items.split_first() else { return Some(pos) };
+        if let CElem::Skip = it.elem {
+            return self.fwd(rest, pos, false, caps, depth);
+        }
+        let last = if adjacent { pos } else { self.n().saturating_sub(1) };
+        let mut p = pos;
+        while p <= last && p < self.n() {
+            if !adjacent && p > pos && self.hard_stop(p - 1) {
+                break;
+            }
+            let mut found = None;
+            self.elem_fwd(&it.elem, p, depth, &mut |end, slot| {
+                let mut c = caps.clone();
+                if let Some((s, u)) = slot {
+                    set(&mut c, s, u);
+                }
+                if let Some(e) = self.fwd(rest, end, it.joined, &mut c, depth) {
+                    c.hi = c.hi.max(e);
+                    found = Some((e, c));
+                    true
+                } else {
+                    false
+                }
+            });
+            if let Some((e, c)) = found {
+                *caps = c;
+                return Some(e);
+            }
+            p += 1;
+        }
+        None
+    }
+
+    /// Calls `k(end, captured)` for each way `elem` matches starting at `p`; stops when `k` returns true.
+    fn elem_fwd(&self, elem: &CElem, p: usize, depth: u32, k: &mut dyn FnMut(usize, Option<(Slot, usize)>) -> bool) -> bool {
+        match elem {
+            CElem::Word(l) => (self.lex)(p).contains(l) && k(p + 1, None),
+            CElem::Synset(s) => {
+                if depth >= MAX_DEPTH {
+                    return false;
+                }
+                let members = &self.dict.synsets[*s as usize].1;
+                self.alts_fwd(members, p, depth + 1, k)
+            }
+            CElem::Alt(alts) => self.alts_fwd(alts, p, depth + 1, k),
+            CElem::Source | CElem::Target | CElem::Compound => {
+                let u = self.unit_start[p];
+                if u == u32::MAX {
+                    return false;
+                }
+                let slot = slot_of(elem);
+                // The whole compound group, or just this unit.
+                let g = self.units[u as usize].group;
+                let mut last = u as usize;
+                while last + 1 < self.units.len() && self.units[last + 1].group == g {
+                    last += 1;
+                }
+                if last != u as usize && k(self.units[last].end, Some((slot, u as usize))) {
+                    return true;
+                }
+                k(self.units[u as usize].end, Some((slot, u as usize)))
+            }
+            CElem::Skip => k(p, None),
+        }
+    }
+
+    fn alts_fwd(&self, alts: &[Vec<CItem>], p: usize, depth: u32, k: &mut dyn FnMut(usize, Option<(Slot, usize)>) -> bool) -> bool {
+        for m in alts {
+            let mut c = Captures::default();
+            if let Some(e) = self.fwd(m, p, true, &mut c, depth) {
+                let slot = c.source.map(|u| (Slot::Source, u)).or(c.target.map(|u| (Slot::Target, u)));
+                if e > p && k(e, slot) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Matches `items` backward so that the last item ends at `q` (exclusive); returns the start.
+    pub fn bwd(&self, items: &[CItem], q: usize, adjacent: bool, caps: &mut Captures, depth: u32) -> Option<usize> {
+        let Some((it, rest)) = items.split_last() else { return Some(q) };
+        if let CElem::Skip = it.elem {
+            return self.bwd(rest, q, false, caps, depth);
+        }
+        let mut e = q;
+        loop {
+            if e == 0 {
+                return None;
+            }
+            if !adjacent && e < q && self.hard_stop(e) {
+                return None;
+            }
+            let mut found = None;
+            self.elem_bwd(&it.elem, e, depth, &mut |start, slot| {
+                let mut c = caps.clone();
+                if let Some((s, u)) = slot {
+                    set(&mut c, s, u);
+                }
+                // The item before this one joins it when *it* is marked joined.
+                let adj = rest.last().is_some_and(|r| r.joined);
+                if let Some(s) = self.bwd(rest, start, adj, &mut c, depth) {
+                    c.lo = c.lo.min(s);
+                    found = Some((s, c));
+                    true
+                } else {
+                    false
+                }
+            });
+            if let Some((s, c)) = found {
+                *caps = c;
+                return Some(s);
+            }
+            if adjacent {
+                return None;
+            }
+            e -= 1;
+        }
+    }
+
+    fn elem_bwd(&self, elem: &CElem, q: usize, depth: u32, k: &mut dyn FnMut(usize, Option<(Slot, usize)>) -> bool) -> bool {
+        match elem {
+            CElem::Word(l) => (self.lex)(q - 1).contains(l) && k(q - 1, None),
+            CElem::Synset(s) => {
+                if depth >= MAX_DEPTH {
+                    return false;
+                }
+                let members = &self.dict.synsets[*s as usize].1;
+                self.alts_bwd(members, q, depth + 1, k)
+            }
+            CElem::Alt(alts) => self.alts_bwd(alts, q, depth + 1, k),
+            CElem::Source | CElem::Target | CElem::Compound => {
+                let u = self.unit_end[q];
+                if u == u32::MAX {
+                    return false;
+                }
+                let slot = slot_of(elem);
+                let g = self.units[u as usize].group;
+                let mut first = u as usize;
+                while first > 0 && self.units[first - 1].group == g {
+                    first -= 1;
+                }
+                if first != u as usize && k(self.units[first].start, Some((slot, first))) {
+                    return true;
+                }
+                k(self.units[u as usize].start, Some((slot, u as usize)))
+            }
+            CElem::Skip => k(q, None),
+        }
+    }
+
+    fn alts_bwd(&self, alts: &[Vec<CItem>], q: usize, depth: u32, k: &mut dyn FnMut(usize, Option<(Slot, usize)>) -> bool) -> bool {
+        for m in alts {
+            let mut c = Captures { lo: q, hi: q, ..Default::default() };
+            if let Some(s) = self.bwd(m, q, true, &mut c, depth) {
+                let slot = c.source.map(|u| (Slot::Source, u)).or(c.target.map(|u| (Slot::Target, u)));
+                if s < q && k(s, slot) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+fn slot_of(e: &CElem) -> Slot {
+    match e {
+        CElem::Source => Slot::Source,
+        CElem::Target => Slot::Target,
+        _ => Slot::Compound,
+    }
+}
+
+fn set(c: &mut Captures, s: Slot, u: usize) {
+    match s {
+        Slot::Source => c.source = c.source.or(Some(u)),
+        Slot::Target => c.target = c.target.or(Some(u)),
+        Slot::Compound => c.compound = c.compound.or(Some(u)),
+    }
+}
