@@ -11,6 +11,7 @@
 //! In patterns, `_` also means "the next element follows immediately"; a space lets
 //! other words come between.
 
+mod common;
 pub mod compile;
 pub mod petrarch;
 pub mod tabari;
@@ -176,7 +177,7 @@ impl CodeSpec {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PatElem {
     Word(Word),
-    /// `&NAME`: any member phrase of the synset.
+    /// `&NAME`: any member phrase of the synset (the name is stored without `&`).
     Synset(String),
     /// `{ A | B C | &S }` (TABARI): any of the alternatives, each a sequence of elements.
     Alt(Vec<Vec<PatItem>>),
@@ -219,6 +220,10 @@ pub struct VerbWord {
     /// The words of the verb phrase; `head` indexes the inflected word (`WIRE_+TAP` → 1).
     pub words: Vec<String>,
     pub head: usize,
+    /// For each word, whether the next word must follow immediately (`_`); `false` lets other
+    /// words come between (TABARI roots such as `BURN DOWN`). Same length as `words`; the
+    /// last entry is `false`.
+    pub joined: Vec<bool>,
     /// Irregular forms of the whole phrase given in `{…}`, each a word sequence with its head.
     pub forms: Vec<(Vec<String>, usize)>,
     /// Code given on the verb line itself, overriding the block's.
@@ -244,6 +249,7 @@ pub struct VerbBlock {
 /// A synset: `&NAME` with member phrases (members may name other synsets).
 #[derive(Debug, Clone)]
 pub struct Synset {
+    /// Upper-case name without `&` and without a trailing `_` (`&MILITARY_` → `MILITARY`).
     pub name: String,
     pub members: Vec<Vec<PatItem>>,
     pub loc: SourceLoc,
