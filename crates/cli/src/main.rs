@@ -1,1 +1,306 @@
-fn main() {}
+//! `herald`: news text in, coded political events out. Glue only: flags, progress, output.
+
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use herald_core::codes::CodeTable;
+use herald_core::coder::{Coder, CoderOptions, SentenceContext};
+use herald_core::dict::{load, DictSet, Dictionary};
+use herald_core::output::{OutputFormat, Writer};
+use herald_core::read::{read_input, InputFormat};
+use herald_core::Date;
+
+mod bench;
+mod validate;
+
+#[derive(Parser)]
+#[command(name = "herald", version, about = "Turn news text into coded political events (CAMEO/PLOVER)")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Code articles into events (JSON Lines on stdout by default).
+    Code(CodeArgs),
+    /// Show how one sentence is coded: tokens, actors, verbs, the pattern that fired or why none did.
+    Explain {
+        sentence: String,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        dict: Option<PathBuf>,
+    },
+    /// Run a TABARI .project or PETRARCH XML validation file.
+    Validate {
+        file: PathBuf,
+        /// Print every record, not only failures.
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// Throughput benchmark: sentences/s and MiB/s on one core for a corpus.
+    Bench {
+        /// Corpus file (JSONL, XML, TABARI or text); default ../shared/corpora/ag-news-test.jsonl.
+        corpus: Option<PathBuf>,
+        #[arg(long)]
+        dict: Option<PathBuf>,
+        /// Passes over the corpus.
+        #[arg(long, default_value_t = 3)]
+        repeat: usize,
+    },
+    /// Dictionary tools.
+    Dict {
+        #[command(subcommand)]
+        cmd: DictCmd,
+    },
+}
+
+#[derive(Subcommand)]
+enum DictCmd {
+    /// Lint a dictionary set (the built-in one by default): problems with file:line.
+    Check { dir: Option<PathBuf> },
+    /// Which entries match a phrase.
+    Lookup {
+        phrase: String,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        dict: Option<PathBuf>,
+    },
+    /// Counts by kind.
+    Stats { dir: Option<PathBuf> },
+}
+
+#[derive(clap::Args)]
+struct CodeArgs {
+    /// Input files; `-` or none reads stdin.
+    files: Vec<PathBuf>,
+    /// Publication date where the input has none (YYYY-MM-DD).
+    #[arg(long)]
+    date: Option<String>,
+    #[arg(long, value_enum, default_value = "auto")]
+    input: InputArg,
+    #[arg(long, default_value = "jsonl")]
+    format: String,
+    /// Dictionary directory (TABARI or PETRARCH formats) instead of the built-in set.
+    #[arg(long)]
+    dict: Option<PathBuf>,
+    /// Print progress to stderr (default: when stderr is a terminal).
+    #[arg(long)]
+    progress: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputArg {
+    Auto,
+    Text,
+    Jsonl,
+    PetrarchXml,
+    Tabari,
+}
+
+impl From<InputArg> for InputFormat {
+    fn from(a: InputArg) -> Self {
+        match a {
+            InputArg::Auto => InputFormat::Auto,
+            InputArg::Text => InputFormat::Text,
+            InputArg::Jsonl => InputFormat::Jsonl,
+            InputArg::PetrarchXml => InputFormat::PetrarchXml,
+            InputArg::Tabari => InputFormat::Tabari,
+        }
+    }
+}
+
+/// A user error: printed as one line, exit status 2.
+#[derive(Debug)]
+struct UserError(String);
+
+impl std::fmt::Display for UserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UserError {}
+
+fn user(msg: impl Into<String>) -> anyhow::Error {
+    UserError(msg.into()).into()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if let Some(io) = e.downcast_ref::<io::Error>() {
+                if io.kind() == io::ErrorKind::BrokenPipe {
+                    return ExitCode::SUCCESS;
+                }
+            }
+            if e.downcast_ref::<UserError>().is_some() {
+                eprintln!("herald: {e}");
+            } else {
+                eprintln!("herald: {e:#}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.cmd {
+        Cmd::Code(a) => code(a),
+        Cmd::Explain { sentence, date, dict } => explain(&sentence, date.as_deref(), dict.as_deref()),
+        Cmd::Validate { file, verbose } => validate::run(&file, verbose),
+        Cmd::Dict { cmd } => dict_cmd(cmd),
+        Cmd::Bench { corpus, dict, repeat } => {
+            bench::run(&corpus.unwrap_or_else(bench::default_corpus), dict.as_deref(), repeat)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn parse_date(s: Option<&str>) -> Result<Option<Date>> {
+    s.map(|d| Date::parse(d).ok_or_else(|| user(format!("--date {d}: expected YYYY-MM-DD"))))
+        .transpose()
+}
+
+/// Loads `--dict DIR` or the built-in set; dictionary warnings go to stderr as a count.
+pub(crate) fn load_dictionary(dir: Option<&Path>, quiet: bool) -> Result<Dictionary> {
+    let set: DictSet = match dir {
+        Some(d) if d.is_dir() => load::load_dir(d).map_err(|e| user(e.to_string()))?,
+        Some(f) => load::load_file(f, None).map_err(|e| user(e.to_string()))?,
+        None => load::builtin(),
+    };
+    let dict = Dictionary::compile(&set);
+    if !quiet && !dict.warnings.is_empty() {
+        eprintln!(
+            "herald: {} dictionary warnings (run `herald dict check` to list them)",
+            dict.warnings.len()
+        );
+    }
+    Ok(dict)
+}
+
+fn code(a: CodeArgs) -> Result<ExitCode> {
+    let date = parse_date(a.date.as_deref())?;
+    let format: OutputFormat = a.format.parse().map_err(|_| user(format!("--format {}: expected jsonl, csv, tsv, phoenix or plover", a.format)))?;
+    let dict = load_dictionary(a.dict.as_deref(), false)?;
+    let codes = CodeTable::builtin();
+    let mut coder = Coder::with_options(&dict, CoderOptions::default());
+    let stdout = io::stdout();
+    let mut out = Writer::new(BufWriter::with_capacity(1 << 16, stdout.lock()), format);
+    let inputs: Vec<PathBuf> = if a.files.is_empty() { vec![PathBuf::from("-")] } else { a.files };
+    let progress = a.progress || io::stderr().is_terminal();
+    let started = Instant::now();
+    let (mut articles, mut events, mut errors) = (0usize, 0usize, 0usize);
+    for path in &inputs {
+        let name = path.display().to_string();
+        let bytes = if name == "-" {
+            let mut b = Vec::new();
+            io::stdin().read_to_end(&mut b).context("reading stdin")?;
+            b
+        } else {
+            match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("herald: {name}: {e}");
+                    errors += 1;
+                    continue;
+                }
+            }
+        };
+        if bytes.is_empty() {
+            eprintln!("herald: {name}: empty input");
+            continue;
+        }
+        for rec in read_input(&name, &bytes, a.input.into()) {
+            let mut art = match rec {
+                Ok(art) => art,
+                Err(e) => {
+                    eprintln!("herald: {e}");
+                    errors += 1;
+                    continue;
+                }
+            };
+            if art.date.is_none() {
+                art.date = date;
+            }
+            for e in coder.code_article(&art, codes) {
+                out.write(&e)?;
+                events += 1;
+            }
+            articles += 1;
+            if progress && articles % 10_000 == 0 {
+                eprintln!("herald: {articles} articles, {events} events, {:.1}s", started.elapsed().as_secs_f64());
+            }
+        }
+    }
+    out.finish()?.flush()?;
+    if progress {
+        eprintln!("herald: done: {articles} articles, {events} events, {errors} errors, {:.2}s", started.elapsed().as_secs_f64());
+    }
+    Ok(if errors > 0 && articles == 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn explain(sentence: &str, date: Option<&str>, dict: Option<&Path>) -> Result<ExitCode> {
+    let date = parse_date(date)?;
+    let dict = load_dictionary(dict, false)?;
+    let mut coder = Coder::new(&dict);
+    let (events, trace) = coder.explain(sentence, &SentenceContext { date, default_country: None });
+    let mut o = io::stdout().lock();
+    for line in trace {
+        writeln!(o, "{line}")?;
+    }
+    if events.is_empty() {
+        writeln!(o, "events: none")?;
+    }
+    for e in events {
+        writeln!(o, "event: {} → {} {}  [{}]", e.source, e.target, e.code, e.pattern)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn dict_cmd(cmd: DictCmd) -> Result<ExitCode> {
+    match cmd {
+        DictCmd::Check { dir } => {
+            let dict = load_dictionary(dir.as_deref(), true)?;
+            let mut o = io::stdout().lock();
+            for w in &dict.warnings {
+                writeln!(o, "{w}")?;
+            }
+            writeln!(o, "dict check: {} warnings", dict.warnings.len())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        DictCmd::Stats { dir } => {
+            let dict = load_dictionary(dir.as_deref(), true)?;
+            let patterns: usize = dict.blocks.iter().map(|b| b.patterns.len()).sum();
+            println!("actors (incl. synonyms)\t{}", dict.actors.len());
+            println!("agents (incl. plurals)\t{}", dict.agents.len());
+            println!("verb blocks\t{}", dict.blocks.len());
+            println!("verb forms\t{}", dict.verb_forms.len());
+            println!("patterns\t{patterns}");
+            println!("synsets\t{}", dict.synsets.len());
+            println!("discards\t{}", dict.discards.len());
+            println!("issues\t{}", dict.issues.len());
+            println!("lexemes\t{}", dict.lexicon.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        DictCmd::Lookup { phrase, date, dict } => {
+            let date = parse_date(date.as_deref())?;
+            let dict = load_dictionary(dict.as_deref(), true)?;
+            let mut coder = Coder::new(&dict);
+            let (_, trace) = coder.explain(&phrase, &SentenceContext { date, default_country: None });
+            for line in trace.iter().filter(|l| !l.starts_with("no event")) {
+                println!("{line}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

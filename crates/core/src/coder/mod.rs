@@ -6,6 +6,7 @@
 //! token-lexeme cache of its own, so use one coder per thread.
 
 pub mod actor;
+pub mod article;
 pub mod pattern;
 
 use rustc_hash::FxHashMap;

@@ -13,6 +13,7 @@
 
 mod common;
 pub mod compile;
+pub mod load;
 pub mod petrarch;
 pub mod tabari;
 

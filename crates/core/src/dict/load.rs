@@ -1,0 +1,134 @@
+//! Finding and loading dictionary sets: the built-in one, a directory, or named files.
+
+use std::path::{Path, PathBuf};
+
+use super::{petrarch, tabari, DictError, DictErrorKind, DictKind, DictSet};
+
+/// The text formats herald reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    Tabari,
+    Petrarch,
+}
+
+/// The project's own dictionaries, compiled into the binary from `dictionaries/`.
+const BUILTIN: &[(&str, DictKind, &str)] = &[
+    ("countries.actors.txt", DictKind::Actors, include_str!("../../../../dictionaries/countries.actors.txt")),
+    ("agents.txt", DictKind::Agents, include_str!("../../../../dictionaries/agents.txt")),
+    ("verbs.txt", DictKind::Verbs, include_str!("../../../../dictionaries/verbs.txt")),
+];
+
+/// Parses the built-in dictionary set.
+pub fn builtin() -> DictSet {
+    let mut set = DictSet::default();
+    for (name, kind, text) in BUILTIN {
+        let file = format!("dictionaries/{name}");
+        set.extend(parse_text(text, &file, *kind, Flavor::Petrarch));
+    }
+    set
+}
+
+/// Parses dictionary text of a known kind and flavour.
+pub fn parse_text(text: &str, file: &str, kind: DictKind, flavor: Flavor) -> DictSet {
+    match (flavor, kind) {
+        (Flavor::Petrarch, DictKind::Actors) => petrarch::parse_actors(text, file),
+        (Flavor::Petrarch, DictKind::Agents) => petrarch::parse_agents(text, file),
+        (Flavor::Petrarch, DictKind::Verbs) => petrarch::parse_verbs(text, file),
+        (Flavor::Petrarch, DictKind::Discards) => petrarch::parse_discards(text, file),
+        (Flavor::Petrarch, DictKind::Issues) => petrarch::parse_issues(text, file),
+        (Flavor::Tabari, DictKind::Actors) => tabari::parse_actors(text, file),
+        (Flavor::Tabari, DictKind::Agents) => tabari::parse_agents(text, file),
+        (Flavor::Tabari, DictKind::Verbs) => tabari::parse_verbs(text, file),
+        (Flavor::Tabari, DictKind::Discards) => petrarch::parse_discards(text, file),
+        (Flavor::Tabari, DictKind::Issues) => petrarch::parse_issues(text, file),
+    }
+}
+
+/// Guesses a file's kind from its name and its flavour from name and content:
+/// `*.actors`, `*.agents`, `*.verbs` without `.txt` are TABARI; PETRARCH files end in `.txt`.
+pub fn detect(path: &Path, head: &str) -> Option<(DictKind, Flavor)> {
+    let name = path.file_name()?.to_string_lossy().to_lowercase();
+    let kind = if name.contains("actor") {
+        DictKind::Actors
+    } else if name.contains("agent") {
+        DictKind::Agents
+    } else if name.contains("verb") || name.starts_with("cameo.2.0") || name.contains("newdict") {
+        DictKind::Verbs
+    } else if name.contains("discard") {
+        DictKind::Discards
+    } else if name.contains("issue") {
+        DictKind::Issues
+    } else {
+        return None;
+    };
+    let tabari_ext = [".actors", ".agents", ".verbs"].iter().any(|e| name.ends_with(e));
+    let petrarch_verbs = head.lines().any(|l| l.trim_start().starts_with("---") && l.contains('['));
+    let flavor = if kind == DictKind::Verbs && petrarch_verbs {
+        Flavor::Petrarch
+    } else if tabari_ext {
+        Flavor::Tabari
+    } else {
+        Flavor::Petrarch
+    };
+    Some((kind, flavor))
+}
+
+/// Loads one file, detecting its kind and flavour unless given.
+pub fn load_file(path: &Path, kind: Option<DictKind>) -> Result<DictSet, DictError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let k = if e.kind() == std::io::ErrorKind::NotFound { DictErrorKind::MissingFile } else { DictErrorKind::Io };
+        DictError::new(k, path, 0, e.to_string())
+    })?;
+    let text = decode(&bytes);
+    let head: String = text.lines().take(2000).collect::<Vec<_>>().join("\n");
+    let (dk, flavor) = match (kind, detect(path, &head)) {
+        (Some(k), Some((_, f))) => (k, f),
+        (Some(k), None) => (k, Flavor::Petrarch),
+        (None, Some(x)) => x,
+        (None, None) => {
+            return Err(DictError::new(
+                DictErrorKind::Syntax,
+                path,
+                0,
+                "cannot tell what kind of dictionary this is (name it *.actors, *.agents, *.verbs, *discards*, *issues*)",
+            ))
+        }
+    };
+    let mut set = parse_text(&text, &path.display().to_string(), dk, flavor);
+    if std::str::from_utf8(&bytes).is_err() {
+        set.warnings.push(super::Warning {
+            loc: super::SourceLoc { file: path.display().to_string().into(), line: 0 },
+            message: "not UTF-8; read as Latin-1".into(),
+        });
+    }
+    Ok(set)
+}
+
+/// Loads every dictionary file in a directory (sorted by name, so loading is deterministic).
+pub fn load_dir(dir: &Path) -> Result<DictSet, DictError> {
+    let rd = std::fs::read_dir(dir).map_err(|e| DictError::new(DictErrorKind::Io, dir, 0, e.to_string()))?;
+    let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+    files.sort();
+    let mut set = DictSet::default();
+    let mut any = false;
+    for f in files {
+        let head = std::fs::read(&f).map(|b| decode(&b[..b.len().min(200_000)])).unwrap_or_default();
+        if detect(&f, &head).is_none() {
+            continue;
+        }
+        set.extend(load_file(&f, None)?);
+        any = true;
+    }
+    if !any {
+        return Err(DictError::new(DictErrorKind::MissingFile, dir, 0, "no dictionary files found"));
+    }
+    Ok(set)
+}
+
+/// UTF-8 when valid, else Latin-1 (common in old dictionary files).
+pub fn decode(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => bytes.iter().map(|&b| b as char).collect(),
+    }
+}
