@@ -173,8 +173,20 @@ fn parse_date(s: Option<&str>) -> Result<Option<Date>> {
 
 /// Loads `--dict DIR` or the built-in set; dictionary warnings go to stderr as a count.
 pub(crate) fn load_dictionary(dir: Option<&Path>, quiet: bool) -> Result<Dictionary> {
+    Ok(load_dictionary_opts(dir, quiet)?.0)
+}
+
+/// As [`load_dictionary`], with the coder options the dictionary set implies
+/// (a validation suite file given as `--dict` brings its own conventions).
+pub(crate) fn load_dictionary_opts(dir: Option<&Path>, quiet: bool) -> Result<(Dictionary, CoderOptions)> {
+    let mut opts = CoderOptions::default();
     let set: DictSet = match dir {
         Some(d) if d.is_dir() => load::load_dir(d).map_err(|e| user(e.to_string()))?,
+        Some(f) if is_suite(f) => {
+            let (set, o) = herald_core::validate::suite_dictionaries(f).map_err(user)?;
+            opts = o;
+            set
+        }
         Some(f) => load::load_file(f, None).map_err(|e| user(e.to_string()))?,
         None => load::builtin(),
     };
@@ -185,7 +197,12 @@ pub(crate) fn load_dictionary(dir: Option<&Path>, quiet: bool) -> Result<Diction
             dict.warnings.len()
         );
     }
-    Ok(dict)
+    Ok((dict, opts))
+}
+
+fn is_suite(p: &Path) -> bool {
+    let ext = p.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    ext == "project" || ext == "xml"
 }
 
 fn code(a: CodeArgs) -> Result<ExitCode> {
@@ -251,8 +268,8 @@ fn code(a: CodeArgs) -> Result<ExitCode> {
 
 fn explain(sentence: &str, date: Option<&str>, dict: Option<&Path>) -> Result<ExitCode> {
     let date = parse_date(date)?;
-    let dict = load_dictionary(dict, false)?;
-    let mut coder = Coder::new(&dict);
+    let (dict, opts) = load_dictionary_opts(dict, false)?;
+    let mut coder = Coder::with_options(&dict, opts);
     let (events, trace) = coder.explain(sentence, &SentenceContext { date, default_country: None });
     let mut o = io::stdout().lock();
     for line in trace {

@@ -31,11 +31,19 @@ pub struct CoderOptions {
     pub require_target: bool,
     /// A capitalised dictionary verb in mid-sentence is a noun (TABARI).
     pub capitalized_nouns: bool,
+    /// Only the first verb that yields an event codes in each clause (TABARI, PETRARCH).
+    pub one_event_per_clause: bool,
 }
 
 impl Default for CoderOptions {
     fn default() -> Self {
-        CoderOptions { negation: true, passive: true, require_target: true, capitalized_nouns: false }
+        CoderOptions {
+            negation: true,
+            passive: true,
+            require_target: true,
+            capitalized_nouns: false,
+            one_event_per_clause: true,
+        }
     }
 }
 
@@ -268,12 +276,16 @@ impl<'d> Coder<'d> {
         }
 
         let m = Matcher { dict, toks, lex: &lex, units, unit_start: &unit_start, unit_end: &unit_end };
+        let clause = clauses(toks, units);
         let mut consumed_to = 0usize;
         let mut events: Vec<CodedEvent> = Vec::new();
+        let mut done_clause: Option<u16> = None;
+        let mut first_source: Option<usize> = None;
         for v in &verbs {
-            if v.start < consumed_to {
+            if v.start < consumed_to || done_clause == Some(clause[v.start]) {
                 continue;
             }
+            let n_before = events.len();
             let form = &dict.verb_forms[v.form as usize];
             let block = &dict.blocks[form.block as usize];
             let mut chosen: Option<(CodeSpec, Captures, String)> = None;
@@ -324,7 +336,11 @@ impl<'d> Coder<'d> {
                 }
             } else {
                 if src.is_none() {
-                    src = nearest_before(units, caps.lo.min(v.start));
+                    let c = clause[v.start];
+                    src = nearest_before(units, caps.lo.min(v.start))
+                        .filter(|&u| clause[units[u].start] == c)
+                        .or(first_source)
+                        .or_else(|| nearest_before(units, caps.lo.min(v.start)));
                 }
                 if tgt.is_none() {
                     tgt = units.iter().position(|u| u.start >= v.end && !Some(u.group).eq(&src.map(|s| units[s].group)));
@@ -379,6 +395,12 @@ impl<'d> Coder<'d> {
                     CodeSpec::Null => {}
                 }
             }
+            if events.len() > n_before {
+                first_source = first_source.or(src);
+                if self.opts.one_event_per_clause {
+                    done_clause = Some(clause[v.start]);
+                }
+            }
         }
         if let Some(tr) = trace.as_deref_mut() {
             if events.is_empty() && !verbs.is_empty() {
@@ -387,6 +409,25 @@ impl<'d> Coder<'d> {
         }
         events
     }
+}
+
+/// Clause index of every token: clauses break at `;` and at conjunctions that do not
+/// join the members of a compound actor ("Iran and Iraq").
+fn clauses(toks: &[Token], units: &[Unit]) -> Vec<u16> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut c = 0u16;
+    for (i, t) in toks.iter().enumerate() {
+        let conj = matches!(t.norm.as_str(), "AND" | "BUT" | "WHILE" | "WHEREAS" | "ALTHOUGH")
+            || t.norm == ";";
+        if conj {
+            let joins_units = units.iter().any(|u| u.end <= i && units.iter().any(|w| w.start > i && w.group == u.group));
+            if !joins_units {
+                c += 1;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn negated(toks: &[Token], start: usize) -> bool {

@@ -537,7 +537,7 @@ pub(super) fn split_braces<'a>(ctx: &mut Ctx, n: u32, s: &'a str) -> (&'a str, O
 }
 
 /// The phrase with its last word replaced by its regular plural.
-fn plural_phrase(p: &[Word]) -> Phrase {
+pub(crate) fn plural_phrase(p: &[Word]) -> Phrase {
     let mut out = p.to_vec();
     if let Some(last) = out.last_mut() {
         last.text = common::regular_plural(&last.text);

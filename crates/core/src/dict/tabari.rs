@@ -494,8 +494,11 @@ pub fn parse_agents(text: &str, file: &str) -> DictSet {
         let head = common::clean_phrase(&mut ctx, n, b.head, "agent");
         let (main, forms) = petrarch::split_braces(&mut ctx, n, &head);
         let mut phrases = vec![phrase_words(main)];
-        if let Some(f) = forms {
-            phrases.extend(f.split_whitespace().map(phrase_words));
+        match forms {
+            Some(f) => phrases.extend(f.split_whitespace().map(phrase_words)),
+            // TABARI matches regular noun plurals of agents by itself.
+            None if !phrases[0].is_empty() => phrases.push(petrarch::plural_phrase(&phrases[0])),
+            None => {}
         }
         if phrases[0].is_empty() {
             ctx.warn(n, "agent line without a phrase; skipped");

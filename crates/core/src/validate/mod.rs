@@ -64,6 +64,12 @@ fn score(expected: &[Triple], got: &[Triple]) -> bool {
 pub fn run_petrarch_xml(path: &Path, opts: CoderOptions) -> Result<Report, String> {
     let text = read(path)?;
     let v = xml::parse_validation_xml(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
+    let set = xml_dictionaries(path, &v)?;
+    run_xml_records(path, &v, &set, opts)
+}
+
+/// The dictionaries a PETRARCH validation file's `<Environment>` names, loaded.
+fn xml_dictionaries(path: &Path, v: &xml::XmlValidation) -> Result<DictSet, String> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut set = DictSet::default();
     let need = |f: &Option<String>, what: &str| -> Result<PathBuf, String> {
@@ -79,7 +85,11 @@ pub fn run_petrarch_xml(path: &Path, opts: CoderOptions) -> Result<Report, Strin
     if let Some(d) = &v.discardfile {
         load_into(&mut set, &dir.join(d), DictKind::Discards, Flavor::Petrarch)?;
     }
-    let dict = Dictionary::compile(&set);
+    Ok(set)
+}
+
+fn run_xml_records(path: &Path, v: &xml::XmlValidation, set: &DictSet, opts: CoderOptions) -> Result<Report, String> {
+    let dict = Dictionary::compile(set);
     let mut coder = Coder::with_options(&dict, opts);
     let mut report = Report {
         suite: path.display().to_string(),
@@ -124,6 +134,12 @@ fn code_text(coder: &mut Coder, text: &str, ctx: &SentenceContext) -> Vec<Triple
 /// file's records. Records whose comment gives events (`{ SRC / TGT / CODE }`), no events
 /// (`{---}`) or a discard (`{###}`) are scored; `{+++}` and option records are skipped.
 pub fn run_tabari_project(path: &Path, opts: CoderOptions) -> Result<Report, String> {
+    let (project, set) = project_dictionaries(path)?;
+    run_tabari_records(path, &project, &set, opts)
+}
+
+/// A TABARI project's files and its dictionaries, loaded.
+fn project_dictionaries(path: &Path) -> Result<(tabari::Project, DictSet), String> {
     let text = read(path)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let project = tabari::parse_project(&text, dir);
@@ -137,7 +153,11 @@ pub fn run_tabari_project(path: &Path, opts: CoderOptions) -> Result<Report, Str
     for f in &project.agents {
         load_into(&mut set, f, DictKind::Agents, Flavor::Tabari)?;
     }
-    let dict = Dictionary::compile(&set);
+    Ok((project, set))
+}
+
+fn run_tabari_records(path: &Path, project: &tabari::Project, set: &DictSet, opts: CoderOptions) -> Result<Report, String> {
+    let dict = Dictionary::compile(set);
     let mut coder = Coder::with_options(&dict, opts);
     let mut report = Report {
         suite: path.display().to_string(),
@@ -174,10 +194,30 @@ pub fn run_tabari_project(path: &Path, opts: CoderOptions) -> Result<Report, Str
 
 /// Runs a suite file of either kind, chosen by extension (`.project` or XML).
 pub fn run(path: &Path, opts: CoderOptions) -> Result<Report, String> {
-    let is_project = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("project"));
-    if is_project {
-        run_tabari_project(path, CoderOptions { capitalized_nouns: true, negation: false, ..opts })
+    if is_project(path) {
+        run_tabari_project(path, tabari_options(opts))
     } else {
         run_petrarch_xml(path, opts)
     }
+}
+
+/// The dictionary set and coder options a suite file implies: a TABARI `.project` or a
+/// PETRARCH validation XML. Used by `--dict SUITE` to explain a suite's sentences.
+pub fn suite_dictionaries(path: &Path) -> Result<(DictSet, CoderOptions), String> {
+    if is_project(path) {
+        Ok((project_dictionaries(path)?.1, tabari_options(CoderOptions::default())))
+    } else {
+        let text = read(path)?;
+        let v = xml::parse_validation_xml(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
+        Ok((xml_dictionaries(path, &v)?, CoderOptions::default()))
+    }
+}
+
+fn is_project(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("project"))
+}
+
+/// TABARI's conventions: capitalised verbs are nouns; negation is not special.
+fn tabari_options(opts: CoderOptions) -> CoderOptions {
+    CoderOptions { capitalized_nouns: true, negation: false, ..opts }
 }
