@@ -188,6 +188,16 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
         push(out, text, cut, e, TokenKind::Possessive);
         return;
     }
+    // Underscores join words in some inputs ("Dol_Amroth"): separate words.
+    if let Some(p) = w.find('_') {
+        if p > 0 {
+            split_core(text, s, s + p, out);
+        }
+        if s + p + 1 < e {
+            split_core(text, s + p + 1, e, out);
+        }
+        return;
+    }
     // Internal commas between words ("Iraq,Iran") but not in numbers (1,000).
     if let Some(p) = w.find(',') {
         let before = &w[..p];
@@ -302,4 +312,5 @@ mod tests {
     t!(unicode_space, "Iran\u{00A0}said", vec!["IRAN", "SAID"]);
     t!(accents, "Côte d'Ivoire", vec!["CÔTE", "D'IVOIRE"]);
     t!(empty, "", vec![]);
+    t!(underscore, "Dol_Amroth_", vec!["DOL", "AMROTH"]);
 }

@@ -117,7 +117,20 @@ pub(crate) fn build_units(
                     end = n.end;
                     j += 1;
                 }
-                out.push(Unit { start: m.start, end, code, group: 0, source: src });
+                // "Bree Prime Minister Romendacil": a person named right after the role
+                // belongs to the same mention; a more specific code of theirs wins.
+                if j > k + 1 {
+                    if let Some(n) = mentions.get(j).filter(|n| n.start == end && matches!(n.hit, Hit::Actor(_))) {
+                        if let Some(pc) = actor_code(n) {
+                            if pc.len() > code.len() && pc.starts_with(&code[..3.min(code.len())]) {
+                                code = pc;
+                            }
+                        }
+                        end = n.end;
+                        j += 1;
+                    }
+                }
+                push_unit(out, Unit { start: m.start, end, code, group: 0, source: src });
                 k = j;
             }
             Hit::Agent(g) => {
@@ -139,7 +152,7 @@ pub(crate) fn build_units(
                     if let Some(code) = actor_code(&n) {
                         // A person's own code carries roles already: keep it.
                         let code = if code.len() > 3 && m.end == n.start { code } else { attach(&code, &ag.code, ag.suffix) };
-                        out.push(Unit { start: m.start, end: n.end, code, group: 0, source: ag.loc.to_string() });
+                        push_unit(out, Unit { start: m.start, end: n.end, code, group: 0, source: ag.loc.to_string() });
                         k += 2;
                         continue;
                     }
@@ -181,8 +194,10 @@ pub(crate) fn build_units(
     for i in 0..out.len() {
         if i > 0 {
             let (a, b) = (&out[i - 1], &out[i]);
-            let between = &toks[a.end..b.start];
-            let joins = !between.is_empty()
+            let same_span = a.start == b.start && a.end == b.end;
+            let between = if a.end <= b.start { &toks[a.end..b.start] } else { &[][..] };
+            let joins = same_span
+                || !between.is_empty()
                 && between.len() <= 2
                 && between.iter().all(|t| t.kind == TokenKind::Comma || t.norm == "AND" || t.norm == "OR");
             if !joins {
@@ -190,6 +205,18 @@ pub(crate) fn build_units(
             }
         }
         out[i].group = group;
+    }
+}
+
+/// Adds a unit; a code naming several actors (`FRO/BIL/SAM`) adds one unit per actor,
+/// sharing the span, which the grouping below then treats as a compound.
+fn push_unit(out: &mut Vec<Unit>, u: Unit) {
+    if u.code.contains('/') {
+        for c in u.code.split('/').filter(|c| !c.is_empty()) {
+            out.push(Unit { code: c.to_string(), ..u.clone() });
+        }
+    } else {
+        out.push(u);
     }
 }
 

@@ -92,7 +92,7 @@ const CACHE_LIMIT: usize = 1 << 20;
 
 const NEGATIONS: &[&str] = &["NOT", "NEVER", "N'T", "NO", "DIDN'T", "DOESN'T", "DON'T", "WON'T", "CAN'T", "CANNOT", "WOULDN'T", "HASN'T", "HAVEN'T", "ISN'T", "WASN'T", "WEREN'T", "REFUSED", "DECLINED"];
 const BE: &[&str] = &["IS", "WAS", "WERE", "ARE", "BEEN", "BE", "BEING", "GOT", "GET", "GETS"];
-const DETERMINERS: &[&str] = &["THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "THIS", "THAT", "THESE", "THOSE"];
+const DETERMINERS: &[&str] = &["THE", "A", "AN"];
 
 impl<'d> Coder<'d> {
     pub fn new(dict: &'d Dictionary) -> Self {
