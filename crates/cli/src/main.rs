@@ -182,6 +182,9 @@ pub(crate) fn load_dictionary_opts(dir: Option<&Path>, quiet: bool) -> Result<(D
     let mut opts = CoderOptions::default();
     let set: DictSet = match dir {
         Some(d) if d.is_dir() => load::load_dir(d).map_err(|e| user(e.to_string()))?,
+        Some(f) if f.extension().is_some_and(|e| e == "ini" || e == "conf") => {
+            load::load_config(f).map_err(|e| user(e.to_string()))?
+        }
         Some(f) if is_suite(f) => {
             let (set, o) = herald_core::validate::suite_dictionaries(f).map_err(user)?;
             opts = o;

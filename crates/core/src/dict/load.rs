@@ -132,3 +132,69 @@ pub fn decode(bytes: &[u8]) -> String {
         Err(_) => bytes.iter().map(|&b| b as char).collect(),
     }
 }
+
+/// Loads the dictionaries a config file names: PETRARCH's `PETR_config.ini`
+/// (`verbfile_name`, `P1verbfile_name`, `actorfile_list`, `agentfile_name`,
+/// `discardfile_name`, `issuefile_name`) or herald's own keys (`verbs`, `actors`,
+/// `agents`, `discards`, `issues`), comma-separated lists, relative to the config file.
+pub fn load_config(path: &Path) -> Result<DictSet, DictError> {
+    let text = std::fs::read(path)
+        .map(|b| decode(&b))
+        .map_err(|e| DictError::new(DictErrorKind::Io, path, 0, e.to_string()))?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut files: Vec<(PathBuf, DictKind, u32)> = Vec::new();
+    let mut p1_verbs = false;
+    let mut section = String::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.split(['#', ';']).next().unwrap_or("").trim();
+        if line.starts_with('[') {
+            section = line.trim_matches(['[', ']']).to_lowercase();
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else { continue };
+        if !(section.is_empty() || section == "dictionaries" || section == "herald") {
+            continue;
+        }
+        let key = key.trim().to_lowercase();
+        let kind = match key.as_str() {
+            "verbs" | "verbfile_name" => DictKind::Verbs,
+            "p1verbfile_name" => {
+                p1_verbs = true;
+                DictKind::Verbs
+            }
+            "actors" | "actorfile_list" => DictKind::Actors,
+            "agents" | "agentfile_name" => DictKind::Agents,
+            "discards" | "discardfile_name" => DictKind::Discards,
+            "issues" | "issuefile_name" => DictKind::Issues,
+            _ => continue,
+        };
+        for f in value.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+            files.push((dir.join(f), kind, i as u32 + 1));
+        }
+    }
+    // PETRARCH's universal config names a PETRARCH-2 verb file and a PETRARCH-1 one; use the latter.
+    if p1_verbs {
+        let keep: Vec<bool> = files
+            .iter()
+            .map(|(f, k, _)| *k != DictKind::Verbs || !f.to_string_lossy().contains("2.0"))
+            .collect();
+        let mut it = keep.into_iter();
+        files.retain(|_| it.next().unwrap_or(true));
+    }
+    if files.is_empty() {
+        return Err(DictError::new(DictErrorKind::Syntax, path, 0, "names no dictionary files"));
+    }
+    let mut set = DictSet::default();
+    for (f, kind, line) in files {
+        if !f.exists() {
+            return Err(DictError::new(
+                DictErrorKind::MissingFile,
+                path,
+                line,
+                format!("{}: no such file", f.display()),
+            ));
+        }
+        set.extend(load_file(&f, Some(kind))?);
+    }
+    Ok(set)
+}
