@@ -86,6 +86,9 @@ pub struct Coder<'d> {
     tok_lex: Vec<(u32, u32)>,
     mentions: Vec<Mention>,
     units: Vec<Unit>,
+    /// `present[lexeme] == stamp` when the current sentence has that lexeme.
+    present: Vec<u32>,
+    stamp: u32,
 }
 
 const CACHE_LIMIT: usize = 1 << 20;
@@ -109,6 +112,8 @@ impl<'d> Coder<'d> {
             tok_lex: Vec::new(),
             mentions: Vec::new(),
             units: Vec::new(),
+            present: vec![0; dict.lexicon.len()],
+            stamp: 0,
         }
     }
 
@@ -146,6 +151,17 @@ impl<'d> Coder<'d> {
                 }
             };
             self.tok_lex.push(r);
+        }
+        // Mark the sentence's lexemes for the patterns' required-word prefilter.
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.present.iter_mut().for_each(|x| *x = 0);
+            self.stamp = 1;
+        }
+        for &(a, b) in &self.tok_lex {
+            for l in &self.pool[a as usize..b as usize] {
+                self.present[l.0 as usize] = self.stamp;
+            }
         }
     }
 
@@ -290,6 +306,9 @@ impl<'d> Coder<'d> {
             let block = &dict.blocks[form.block as usize];
             let mut chosen: Option<(CodeSpec, Captures, String)> = None;
             for p in &block.patterns {
+                if !p.required.iter().all(|l| self.present[l.0 as usize] == self.stamp) {
+                    continue;
+                }
                 let mut caps = Captures { lo: v.start, hi: v.end, ..Default::default() };
                 if m.fwd(&p.after, v.end, p.after_joined, &mut caps, 0).is_none() {
                     continue;

@@ -216,6 +216,9 @@ pub struct CPattern {
     pub loc: SourceLoc,
     /// The pattern as written, for `explain` and the `pattern` field.
     pub text: String,
+    /// Words the pattern cannot match without (its plain words, outside alternatives and
+    /// synsets): a sentence lacking one skips the pattern without trying it.
+    pub required: Vec<LexId>,
 }
 
 #[derive(Debug, Clone)]
@@ -296,14 +299,29 @@ impl Dictionary {
             let mut patterns: Vec<CPattern> = b
                 .patterns
                 .iter()
-                .map(|p| CPattern {
-                    before: d.compile_items(&p.before, &syn_index, &p.loc),
-                    before_joined: p.before_joined,
-                    after: d.compile_items(&p.after, &syn_index, &p.loc),
-                    after_joined: p.after_joined,
-                    code: p.code.clone(),
-                    loc: p.loc.clone(),
-                    text: pattern_text(p),
+                .map(|p| {
+                    let before = d.compile_items(&p.before, &syn_index, &p.loc);
+                    let after = d.compile_items(&p.after, &syn_index, &p.loc);
+                    let mut required: Vec<LexId> = before
+                        .iter()
+                        .chain(&after)
+                        .filter_map(|i| match i.elem {
+                            CElem::Word(l) => Some(l),
+                            _ => None,
+                        })
+                        .collect();
+                    required.sort();
+                    required.dedup();
+                    CPattern {
+                        before,
+                        before_joined: p.before_joined,
+                        after,
+                        after_joined: p.after_joined,
+                        code: p.code.clone(),
+                        loc: p.loc.clone(),
+                        text: pattern_text(p),
+                        required,
+                    }
                 })
                 .collect();
             // Longest (most specific) patterns first; stable, so file order breaks ties.
