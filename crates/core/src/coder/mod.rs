@@ -226,6 +226,14 @@ impl<'d> Coder<'d> {
                 tr.push("actors: none found".into());
             }
         }
+        // Every event needs a source and a target: with fewer than two actors there is
+        // nothing to code (each unit is a distinct actor or compound member).
+        if self.opts.require_target && units.len() < 2 {
+            if let Some(tr) = trace.as_deref_mut() {
+                tr.push(format!("no event: {} actor(s) found, an event needs a source and a target", units.len()));
+            }
+            return Vec::new();
+        }
         let mut in_unit = vec![false; n];
         let mut unit_start = vec![u32::MAX; n + 1];
         let mut unit_end = vec![u32::MAX; n + 1];
