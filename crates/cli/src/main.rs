@@ -43,6 +43,9 @@ enum Cmd {
         /// Print every record, not only failures.
         #[arg(long)]
         verbose: bool,
+        /// Use these dictionaries (directory, config or file) instead of the ones the suite names.
+        #[arg(long)]
+        dict: Option<PathBuf>,
     },
     /// Throughput benchmark: sentences/s and MiB/s on one core for a corpus.
     Bench {
@@ -157,7 +160,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.cmd {
         Cmd::Code(a) => code(a),
         Cmd::Explain { sentence, date, dict } => explain(&sentence, date.as_deref(), dict.as_deref()),
-        Cmd::Validate { file, verbose } => validate::run(&file, verbose),
+        Cmd::Validate { file, verbose, dict } => validate::run(&file, verbose, dict.as_deref()),
         Cmd::Dict { cmd } => dict_cmd(cmd),
         Cmd::Bench { corpus, dict, repeat } => {
             bench::run(&corpus.unwrap_or_else(bench::default_corpus), dict.as_deref(), repeat)?;
@@ -181,16 +184,12 @@ pub(crate) fn load_dictionary(dir: Option<&Path>, quiet: bool) -> Result<Diction
 pub(crate) fn load_dictionary_opts(dir: Option<&Path>, quiet: bool) -> Result<(Dictionary, CoderOptions)> {
     let mut opts = CoderOptions::default();
     let set: DictSet = match dir {
-        Some(d) if d.is_dir() => load::load_dir(d).map_err(|e| user(e.to_string()))?,
-        Some(f) if f.extension().is_some_and(|e| e == "ini" || e == "conf") => {
-            load::load_config(f).map_err(|e| user(e.to_string()))?
-        }
-        Some(f) if is_suite(f) => {
-            let (set, o) = herald_core::validate::suite_dictionaries(f).map_err(user)?;
+        Some(d) if is_suite(d) => {
+            let (set, o) = herald_core::validate::suite_dictionaries(d).map_err(user)?;
             opts = o;
             set
         }
-        Some(f) => load::load_file(f, None).map_err(|e| user(e.to_string()))?,
+        Some(d) => load_set(d)?,
         None => load::builtin(),
     };
     let dict = Dictionary::compile(&set);
@@ -201,6 +200,17 @@ pub(crate) fn load_dictionary_opts(dir: Option<&Path>, quiet: bool) -> Result<(D
         );
     }
     Ok((dict, opts))
+}
+
+/// Loads a dictionary directory, config file (`.ini`) or single dictionary file.
+pub(crate) fn load_set(d: &Path) -> Result<DictSet> {
+    Ok(match d {
+        d if d.is_dir() => load::load_dir(d).map_err(|e| user(e.to_string()))?,
+        f if f.extension().is_some_and(|e| e == "ini" || e == "conf") => {
+            load::load_config(f).map_err(|e| user(e.to_string()))?
+        }
+        f => load::load_file(f, None).map_err(|e| user(e.to_string()))?,
+    })
 }
 
 fn is_suite(p: &Path) -> bool {

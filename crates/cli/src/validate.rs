@@ -15,8 +15,9 @@ fn fmt(v: &[validate::Triple]) -> String {
     v.iter().map(|(s, t, c)| format!("{s}/{t}/{c}")).collect::<Vec<_>>().join(" ")
 }
 
-pub fn run(file: &Path, verbose: bool) -> Result<ExitCode> {
-    let report = validate::run(file, CoderOptions::default()).map_err(|e| super::user(e))?;
+pub fn run(file: &Path, verbose: bool, dict: Option<&Path>) -> Result<ExitCode> {
+    let set = dict.map(super::load_set).transpose()?;
+    let report = validate::run(file, CoderOptions::default(), set.as_ref()).map_err(super::user)?;
     let mut o = std::io::stdout().lock();
     for r in &report.results {
         if !r.passed || verbose {
@@ -31,6 +32,12 @@ pub fn run(file: &Path, verbose: bool) -> Result<ExitCode> {
         }
     }
     writeln!(o, "skipped: {} records without expectations; dictionary warnings: {}", report.skipped, report.warnings)?;
+    let (exp, hit, extra) = report.events();
+    writeln!(
+        o,
+        "events: {hit} of {exp} expected events reproduced ({:.1}%), {extra} extra",
+        100.0 * hit as f64 / exp.max(1) as f64
+    )?;
     writeln!(o, "validation: {} of {} records passed", report.passed(), report.total())?;
     Ok(ExitCode::SUCCESS)
 }

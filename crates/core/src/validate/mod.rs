@@ -41,6 +41,19 @@ impl Report {
     pub fn total(&self) -> usize {
         self.results.len()
     }
+
+    /// Event-level agreement over scored records: (expected, reproduced, extra).
+    pub fn events(&self) -> (usize, usize, usize) {
+        let (mut exp, mut hit, mut extra) = (0, 0, 0);
+        for r in &self.results {
+            let e: BTreeSet<&Triple> = r.expected.iter().collect();
+            let g: BTreeSet<&Triple> = r.got.iter().collect();
+            exp += e.len();
+            hit += e.intersection(&g).count();
+            extra += g.difference(&e).count();
+        }
+        (exp, hit, extra)
+    }
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -61,10 +74,13 @@ fn score(expected: &[Triple], got: &[Triple]) -> bool {
 
 /// Runs a PETRARCH XML validation file with the dictionaries its `<Environment>` names
 /// (relative to the file). Records marked `valid="false"` are skipped.
-pub fn run_petrarch_xml(path: &Path, opts: CoderOptions) -> Result<Report, String> {
+pub fn run_petrarch_xml(path: &Path, opts: CoderOptions, dicts: Option<&DictSet>) -> Result<Report, String> {
     let text = read(path)?;
     let v = xml::parse_validation_xml(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
-    let set = xml_dictionaries(path, &v)?;
+    let set = match dicts {
+        Some(d) => d.clone(),
+        None => xml_dictionaries(path, &v)?,
+    };
     run_xml_records(path, &v, &set, opts)
 }
 
@@ -133,9 +149,9 @@ fn code_text(coder: &mut Coder, text: &str, ctx: &SentenceContext) -> Vec<Triple
 /// Runs a TABARI `.project` validation: its actors, verbs and agents files and its text
 /// file's records. Records whose comment gives events (`{ SRC / TGT / CODE }`), no events
 /// (`{---}`) or a discard (`{###}`) are scored; `{+++}` and option records are skipped.
-pub fn run_tabari_project(path: &Path, opts: CoderOptions) -> Result<Report, String> {
+pub fn run_tabari_project(path: &Path, opts: CoderOptions, dicts: Option<&DictSet>) -> Result<Report, String> {
     let (project, set) = project_dictionaries(path)?;
-    run_tabari_records(path, &project, &set, opts)
+    run_tabari_records(path, &project, dicts.unwrap_or(&set), opts)
 }
 
 /// A TABARI project's files and its dictionaries, loaded.
@@ -192,12 +208,13 @@ fn run_tabari_records(path: &Path, project: &tabari::Project, set: &DictSet, opt
     Ok(report)
 }
 
-/// Runs a suite file of either kind, chosen by extension (`.project` or XML).
-pub fn run(path: &Path, opts: CoderOptions) -> Result<Report, String> {
+/// Runs a suite file of either kind, chosen by extension (`.project` or XML), with the
+/// dictionaries it names or, when given, `dicts` instead.
+pub fn run(path: &Path, opts: CoderOptions, dicts: Option<&DictSet>) -> Result<Report, String> {
     if is_project(path) {
-        run_tabari_project(path, tabari_options(opts))
+        run_tabari_project(path, tabari_options(opts), dicts)
     } else {
-        run_petrarch_xml(path, opts)
+        run_petrarch_xml(path, opts, dicts)
     }
 }
 
