@@ -416,7 +416,7 @@ pub fn parse_actors(text: &str, file: &str) -> DictSet {
 
 /// Parses a PETRARCH-1 agent dictionary: `!MACRO! = A, B, C` definitions and entries
 /// `PHRASE {PLURALS} [~ROLE]` / `[ROLE~]`. Without `{}` the regular plural of the last word is
-/// added; `{}` means no plural; listed forms are added together with the regular plural.
+/// added; `{}` means no plural; listed forms replace the regular plural (as PETRARCH does).
 /// A phrase containing `!MACRO!` yields one entry per macro value (no plurals).
 pub fn parse_agents(text: &str, file: &str) -> DictSet {
     let mut ctx = Ctx::new(file);
@@ -467,11 +467,8 @@ pub fn parse_agents(text: &str, file: &str) -> DictSet {
                 }
                 None => Vec::new(),
             };
-            let plural = if forms.is_some_and(|f| f.trim().is_empty()) {
-                None
-            } else {
-                Some(plural_phrase(&p))
-            };
+            // As PETRARCH: listed forms replace the regular plural; `{}` means none.
+            let plural = if forms.is_some() { None } else { Some(plural_phrase(&p)) };
             phrases.push(p);
             phrases.extend(listed);
             phrases.extend(plural);
@@ -1139,7 +1136,6 @@ mod tests {
                 vec![
                     s("ATTORNEY_GENERAL", "GOVATG", true),
                     s("ATTORNEYS_GENERAL", "GOVATG", true),
-                    s("ATTORNEY_GENERALS", "GOVATG", true),
                 ],
             ),
             (
