@@ -247,7 +247,8 @@ fn code(a: CodeArgs) -> Result<ExitCode> {
             }
         };
         if bytes.is_empty() {
-            eprintln!("herald: {name}: empty input");
+            eprintln!("herald: {name}: empty input, nothing to code");
+            errors += 1;
             continue;
         }
         for rec in read_input(&name, &bytes, a.input.into()) {
@@ -276,7 +277,8 @@ fn code(a: CodeArgs) -> Result<ExitCode> {
     if progress {
         eprintln!("herald: done: {articles} articles, {events} events, {errors} errors, {:.2}s", started.elapsed().as_secs_f64());
     }
-    Ok(if errors > 0 && articles == 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    // Bad inputs were reported as they came; the good ones were still coded.
+    Ok(if errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
 fn explain(sentence: &str, date: Option<&str>, dict: Option<&Path>) -> Result<ExitCode> {

@@ -99,12 +99,37 @@ fn skip_closers(b: &[u8], mut q: usize) -> usize {
     }
 }
 
+/// The longest sentence handed on, in bytes: run-on text (a 10 MB line with no full
+/// stop) is cut at whitespace into pieces of at most this size, so coding stays linear.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     let trimmed = s.trim();
-    if !trimmed.is_empty() {
-        out.push(start + lead..start + lead + trimmed.len());
+    if trimmed.is_empty() {
+        return;
+    }
+    let (mut a, b) = (start + lead, start + lead + trimmed.len());
+    while b - a > MAX_SENTENCE_BYTES {
+        let mut cut = a + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // Prefer the last whitespace before the limit.
+        if let Some(ws) = text[a..cut].rfind(char::is_whitespace) {
+            if ws > 0 {
+                cut = a + ws;
+            }
+        }
+        push_trimmed(text, a, cut, out);
+        a = cut;
+        while a < b && text[a..].starts_with(char::is_whitespace) {
+            a += text[a..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if a < b {
+        out.push(a..b);
     }
 }
 
@@ -336,6 +361,22 @@ fn starts_with_opener(s: &str) -> bool {
             | "How"
             | "Where"
     )
+}
+
+#[cfg(test)]
+mod long_tests {
+    use super::*;
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_pieces() {
+        let text = "word ".repeat(10_000);
+        let r = sentences(&text);
+        assert!(r.len() > 10);
+        for x in &r {
+            assert!(x.end - x.start <= MAX_SENTENCE_BYTES);
+            assert!(!text[x.clone()].starts_with(' ') && !text[x.clone()].ends_with(' '));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -71,13 +71,27 @@ fn is_word(toks: &[Token], i: usize, w: &str) -> bool {
 
 const PRONOUNS: &[&str] = &["HE", "SHE", "IT", "THEY", "WE"];
 
+const FUNCTION_WORDS: &[&str] = &[
+    "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "TO", "OF", "IN", "ON", "AT", "BY", "FOR", "WITH",
+    "FROM", "THAT", "WHICH", "WHO", "AND", "OR", "BUT", "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD",
+    "WILL", "WOULD", "SAID", "SAYS",
+];
+
+fn starts_verb<'a>(dict: &Dictionary, i: usize, n: usize, lex: &dyn Fn(usize) -> &'a [LexId]) -> bool {
+    let mut hit = false;
+    dict.verb_trie.matches_at(i, n, lex, &mut |_, _| hit = true);
+    hit
+}
+
 /// Combines mentions into units and compound groups.
-pub(crate) fn build_units(
+pub(crate) fn build_units<'a>(
     dict: &Dictionary,
+    lex: &dyn Fn(usize) -> &'a [LexId],
     toks: &[Token],
     mentions: &[Mention],
     date: Option<Date>,
     default_country: Option<&str>,
+    nearest_country: bool,
     out: &mut Vec<Unit>,
 ) {
     out.clear();
@@ -107,8 +121,15 @@ pub(crate) fn build_units(
                     if is_word(toks, gap, "'S") {
                         gap += 1;
                     }
-                    if n.start < gap || n.start - gap > 2 || toks[gap..n.start].iter().any(|t| t.kind != TokenKind::Word)
-                    {
+                    // Modifiers between actor and role ("Gondor's top general") are plain
+                    // words: no punctuation, no determiner, no verb ("Russia withdrew its troops").
+                    let modifier_ok = |i: usize| {
+                        let t = &toks[i];
+                        t.kind == TokenKind::Word
+                            && !FUNCTION_WORDS.contains(&t.norm.as_str())
+                            && !starts_verb(dict, i, toks.len(), lex)
+                    };
+                    if n.start < gap || n.start - gap > 2 || !(gap..n.start).all(modifier_ok) {
                         break;
                     }
                     let ag = &dict.agents[g as usize];
@@ -157,7 +178,18 @@ pub(crate) fn build_units(
                         continue;
                     }
                 }
-                if let Some(c) = default_country {
+                // A bare agent takes the country of the nearest actor in the sentence
+                // ("Russia massed troops" → RUSMIL), else the article's country.
+                const NEAR: usize = 8;
+                let prev = out.last().filter(|u| m.start - u.end <= NEAR).map(|u| country(&u.code));
+                let next = || {
+                    mentions[k + 1..]
+                        .iter()
+                        .take_while(|n| n.start - m.end <= NEAR)
+                        .find_map(|n| actor_code(n).map(|c| country(&c)))
+                };
+                let near = if nearest_country { prev.or_else(next) } else { None };
+                if let Some(c) = near.as_deref().or(default_country) {
                     out.push(Unit {
                         start: m.start,
                         end: m.end,
@@ -218,6 +250,11 @@ fn push_unit(out: &mut Vec<Unit>, u: Unit) {
     } else {
         out.push(u);
     }
+}
+
+/// The country part of an actor code: its first three letters (`IRQLEG` → `IRQ`).
+fn country(code: &str) -> String {
+    code.chars().take(3).collect()
 }
 
 /// Attaches a role to an actor code: `IRQ` + `~LEG` → `IRQLEG`; `NGO~` prefixes.

@@ -33,6 +33,8 @@ pub struct CoderOptions {
     pub capitalized_nouns: bool,
     /// Only the first verb that yields an event codes in each clause (TABARI, PETRARCH).
     pub one_event_per_clause: bool,
+    /// A bare agent ("troops") takes the country of the nearest actor in the sentence.
+    pub agents_take_nearest_country: bool,
 }
 
 impl Default for CoderOptions {
@@ -43,6 +45,7 @@ impl Default for CoderOptions {
             require_target: true,
             capitalized_nouns: false,
             one_event_per_clause: true,
+            agents_take_nearest_country: true,
         }
     }
 }
@@ -92,6 +95,8 @@ pub struct Coder<'d> {
 }
 
 const CACHE_LIMIT: usize = 1 << 20;
+/// Tokens coded per sentence at most.
+pub const MAX_TOKENS: usize = 1000;
 
 const NEGATIONS: &[&str] = &["NOT", "NEVER", "N'T", "NO", "DIDN'T", "DOESN'T", "DON'T", "WON'T", "CAN'T", "CANNOT", "WOULDN'T", "HASN'T", "HAVEN'T", "ISN'T", "WASN'T", "WEREN'T", "REFUSED", "DECLINED"];
 const BE: &[&str] = &["IS", "WAS", "WERE", "ARE", "BEEN", "BE", "BEING", "GOT", "GET", "GETS"];
@@ -168,6 +173,8 @@ impl<'d> Coder<'d> {
     fn run(&mut self, text: &str, ctx: &SentenceContext, mut trace: Option<&mut Vec<String>>) -> Vec<CodedEvent> {
         let mut toks = std::mem::take(&mut self.toks);
         tokenize_into(text, &mut toks);
+        // Sentences come bounded from the splitter; a direct caller's run-on text is cut.
+        toks.truncate(MAX_TOKENS);
         self.toks = toks;
         self.lookup_tokens();
         let dict = self.dict;
@@ -210,7 +217,7 @@ impl<'d> Coder<'d> {
         }
 
         find_mentions(dict, n, &lex, &mut self.mentions);
-        build_units(dict, toks, &self.mentions, ctx.date, ctx.default_country, &mut self.units);
+        build_units(dict, &lex, toks, &self.mentions, ctx.date, ctx.default_country, self.opts.agents_take_nearest_country, &mut self.units);
         let units = &self.units;
         if let Some(tr) = trace.as_deref_mut() {
             for u in units {
@@ -370,7 +377,9 @@ impl<'d> Coder<'d> {
                         .or_else(|| nearest_before(units, caps.lo.min(v.start)));
                 }
                 if tgt.is_none() {
-                    tgt = units.iter().position(|u| u.start >= v.end && !Some(u.group).eq(&src.map(|s| units[s].group)));
+                    // The first actor after the verb that is not one of the pattern's words.
+                    let other = |u: &Unit| Some(u.group) != src.map(|s| units[s].group);
+                    tgt = units.iter().position(|u| u.start >= v.end && other(u) && !caps.overlaps_used(u.start, u.end));
                 }
             }
             let (s_list, t_list) = (group_of(units, src), group_of(units, tgt));
@@ -443,13 +452,21 @@ impl<'d> Coder<'d> {
 fn clauses(toks: &[Token], units: &[Unit]) -> Vec<u16> {
     let mut out = Vec::with_capacity(toks.len());
     let mut c = 0u16;
+    let mut next = 0; // first unit starting after the current token
     for (i, t) in toks.iter().enumerate() {
+        while next < units.len() && units[next].start <= i {
+            next += 1;
+        }
         let conj = matches!(t.norm.as_str(), "AND" | "BUT" | "WHILE" | "WHEREAS" | "ALTHOUGH")
             || t.norm == ";";
         if conj {
-            let joins_units = units.iter().any(|u| u.end <= i && units.iter().any(|w| w.start > i && w.group == u.group));
+            let before = units[..next].iter().rev().find(|u| u.end <= i);
+            let joins_units = match (before, units.get(next)) {
+                (Some(a), Some(b)) => a.group == b.group,
+                _ => false,
+            };
             if !joins_units {
-                c += 1;
+                c = c.saturating_add(1);
             }
         }
         out.push(c);

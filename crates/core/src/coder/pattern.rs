@@ -19,6 +19,24 @@ pub struct Captures {
     /// Leftmost and rightmost token the pattern used (the verb included).
     pub lo: usize,
     pub hi: usize,
+    /// Token spans matched by the pattern's words and synsets (the first few): actors
+    /// inside them are part of the pattern ("close its embassy"), not its target.
+    pub used: [(u16, u16); 6],
+    pub nused: u8,
+}
+
+impl Captures {
+    fn add_used(&mut self, a: usize, b: usize) {
+        if (self.nused as usize) < self.used.len() {
+            self.used[self.nused as usize] = (a.min(u16::MAX as usize) as u16, b.min(u16::MAX as usize) as u16);
+            self.nused += 1;
+        }
+    }
+
+    /// Whether token range `[a, b)` overlaps a span the pattern's words matched.
+    pub fn overlaps_used(&self, a: usize, b: usize) -> bool {
+        self.used[..self.nused as usize].iter().any(|&(x, y)| (x as usize) < b && a < y as usize)
+    }
 }
 
 pub(crate) struct Matcher<'a> {
@@ -65,8 +83,9 @@ impl<'a> Matcher<'a> {
             let mut found = None;
             self.elem_fwd(&it.elem, p, depth, &mut |end, slot| {
                 let mut c = caps.clone();
-                if let Some((s, u)) = slot {
-                    set(&mut c, s, u);
+                match slot {
+                    Some((s, u)) => set(&mut c, s, u),
+                    None => c.add_used(p, end),
                 }
                 if let Some(e) = self.fwd(rest, end, it.joined, &mut c, depth) {
                     c.hi = c.hi.max(e);
@@ -148,8 +167,9 @@ impl<'a> Matcher<'a> {
             let mut found = None;
             self.elem_bwd(&it.elem, e, depth, &mut |start, slot| {
                 let mut c = caps.clone();
-                if let Some((s, u)) = slot {
-                    set(&mut c, s, u);
+                match slot {
+                    Some((s, u)) => set(&mut c, s, u),
+                    None => c.add_used(start, e),
                 }
                 // The item before this one joins it when *it* is marked joined.
                 let adj = rest.last().is_some_and(|r| r.joined);

@@ -14,6 +14,7 @@ pub enum Flavor {
 /// The project's own dictionaries, compiled into the binary from `dictionaries/`.
 const BUILTIN: &[(&str, DictKind, &str)] = &[
     ("countries.actors.txt", DictKind::Actors, include_str!("../../../../dictionaries/countries.actors.txt")),
+    ("international.actors.txt", DictKind::Actors, include_str!("../../../../dictionaries/international.actors.txt")),
     ("agents.txt", DictKind::Agents, include_str!("../../../../dictionaries/agents.txt")),
     ("verbs.txt", DictKind::Verbs, include_str!("../../../../dictionaries/verbs.txt")),
 ];

@@ -354,6 +354,19 @@ pub fn phrase_words(s: &str) -> Phrase {
     if !cur.is_empty() {
         out.push(Word { text: cur.to_uppercase(), exact: false });
     }
+    // The tokenizer splits possessives (`PEOPLE'S` → `PEOPLE` `'S`); phrases must agree.
+    let mut i = 0;
+    while i < out.len() {
+        let t = out[i].text.replace('\u{2019}', "'");
+        if t.len() > 2 && t.ends_with("'S") {
+            out[i].text = t[..t.len() - 2].to_string();
+            out[i].exact = true;
+            let exact = out[i].exact;
+            out.insert(i + 1, Word { text: "'S".into(), exact });
+            i += 1;
+        }
+        i += 1;
+    }
     out
 }
 
@@ -372,6 +385,10 @@ mod tests {
         assert_eq!(phrase_words("united_states"), vec![w("UNITED", true), w("STATES", false)]);
         assert_eq!(phrase_words("CARAS GALADHON"), vec![w("CARAS", false), w("GALADHON", false)]);
         assert_eq!(phrase_words("  A__B_ "), vec![w("A", true), w("B", true)]);
+        assert_eq!(
+            phrase_words("PEOPLE'S_REPUBLIC_"),
+            vec![w("PEOPLE", true), w("'S", true), w("REPUBLIC", true)]
+        );
     }
 
     #[test]

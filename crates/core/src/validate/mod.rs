@@ -214,7 +214,7 @@ pub fn run(path: &Path, opts: CoderOptions, dicts: Option<&DictSet>) -> Result<R
     if is_project(path) {
         run_tabari_project(path, tabari_options(opts), dicts)
     } else {
-        run_petrarch_xml(path, opts, dicts)
+        run_petrarch_xml(path, petrarch_options(opts), dicts)
     }
 }
 
@@ -226,7 +226,7 @@ pub fn suite_dictionaries(path: &Path) -> Result<(DictSet, CoderOptions), String
     } else {
         let text = read(path)?;
         let v = xml::parse_validation_xml(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
-        Ok((xml_dictionaries(path, &v)?, CoderOptions::default()))
+        Ok((xml_dictionaries(path, &v)?, petrarch_options(CoderOptions::default())))
     }
 }
 
@@ -234,7 +234,13 @@ fn is_project(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("project"))
 }
 
-/// TABARI's conventions: capitalised verbs are nouns; negation is not special.
+/// TABARI's conventions: capitalised verbs are nouns; negation is not special; a bare
+/// agent has no country.
 fn tabari_options(opts: CoderOptions) -> CoderOptions {
-    CoderOptions { capitalized_nouns: true, negation: false, ..opts }
+    CoderOptions { capitalized_nouns: true, negation: false, agents_take_nearest_country: false, ..opts }
+}
+
+/// PETRARCH's conventions: a bare agent has no country.
+fn petrarch_options(opts: CoderOptions) -> CoderOptions {
+    CoderOptions { agents_take_nearest_country: false, ..opts }
 }
