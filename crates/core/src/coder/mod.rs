@@ -371,7 +371,11 @@ impl<'d> Coder<'d> {
             } else {
                 if src.is_none() {
                     let c = clause[v.start];
-                    src = nearest_before(units, caps.lo.min(v.start))
+                    // An actor whose words the pattern used before the verb ("&AIRCRAFT *" on
+                    // "Israeli warplanes struck") is the subject; else the nearest actor before.
+                    let inside = units.iter().rposition(|u| u.end <= v.start && caps.overlaps_used(u.start, u.end));
+                    src = inside
+                        .or(nearest_before(units, caps.lo.min(v.start)))
                         .filter(|&u| clause[units[u].start] == c)
                         .or(first_source)
                         .or_else(|| nearest_before(units, caps.lo.min(v.start)));
