@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
+
+use crate::outln;
 use herald_core::coder::{Coder, SentenceContext};
 use herald_core::read::{read_input, InputFormat};
 use herald_core::split;
@@ -34,16 +36,16 @@ pub fn run(corpus: &Path, dict: Option<&Path>, repeat: usize) -> Result<()> {
     }
     let secs = start.elapsed().as_secs_f64();
     let mib = (bytes.len() * repeat.max(1)) as f64 / (1024.0 * 1024.0);
-    println!("corpus\t{}", name);
-    println!("dictionary\t{}", dict.map(|d| d.display().to_string()).unwrap_or_else(|| "built-in".into()));
-    println!("dictionary load+compile\t{load_ms:.1} ms");
-    println!("sentences\t{sentences}");
-    println!("events\t{events}");
-    println!("seconds\t{secs:.3}");
-    println!("sentences/s\t{:.0}", sentences as f64 / secs);
-    println!("MiB/s\t{:.2}", mib / secs);
+    outln!("corpus\t{}", name);
+    outln!("dictionary\t{}", dict.map(|d| d.display().to_string()).unwrap_or_else(|| "built-in".into()));
+    outln!("dictionary load+compile\t{load_ms:.1} ms");
+    outln!("sentences\t{sentences}");
+    outln!("events\t{events}");
+    outln!("seconds\t{secs:.3}");
+    outln!("sentences/s\t{:.0}", sentences as f64 / secs);
+    outln!("MiB/s\t{:.2}", mib / secs);
     if let Some(kb) = peak_rss_kb() {
-        println!("peak RSS\t{:.1} MiB", kb as f64 / 1024.0);
+        outln!("peak RSS\t{:.1} MiB", kb as f64 / 1024.0);
     }
     Ok(())
 }

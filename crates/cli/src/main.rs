@@ -18,6 +18,14 @@ use herald_core::Date;
 mod bench;
 mod validate;
 
+/// `println!` that returns the write error (a closed pipe ends the program quietly in `main`).
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        std::io::Write::write_fmt(&mut std::io::stdout(), format_args!("{}\n", format_args!($($arg)*)))?
+    };
+}
+pub(crate) use outln;
+
 #[derive(Parser)]
 #[command(name = "herald", version, about = "Turn news text into coded political events (CAMEO/PLOVER)")]
 struct Cli {
@@ -313,15 +321,15 @@ fn dict_cmd(cmd: DictCmd) -> Result<ExitCode> {
         DictCmd::Stats { dir } => {
             let dict = load_dictionary(dir.as_deref(), true)?;
             let patterns: usize = dict.blocks.iter().map(|b| b.patterns.len()).sum();
-            println!("actors (incl. synonyms)\t{}", dict.actors.len());
-            println!("agents (incl. plurals)\t{}", dict.agents.len());
-            println!("verb blocks\t{}", dict.blocks.len());
-            println!("verb forms\t{}", dict.verb_forms.len());
-            println!("patterns\t{patterns}");
-            println!("synsets\t{}", dict.synsets.len());
-            println!("discards\t{}", dict.discards.len());
-            println!("issues\t{}", dict.issues.len());
-            println!("lexemes\t{}", dict.lexicon.len());
+            outln!("actors (incl. synonyms)\t{}", dict.actors.len());
+            outln!("agents (incl. plurals)\t{}", dict.agents.len());
+            outln!("verb blocks\t{}", dict.blocks.len());
+            outln!("verb forms\t{}", dict.verb_forms.len());
+            outln!("patterns\t{patterns}");
+            outln!("synsets\t{}", dict.synsets.len());
+            outln!("discards\t{}", dict.discards.len());
+            outln!("issues\t{}", dict.issues.len());
+            outln!("lexemes\t{}", dict.lexicon.len());
             Ok(ExitCode::SUCCESS)
         }
         DictCmd::Lookup { phrase, date, dict } => {
@@ -330,7 +338,7 @@ fn dict_cmd(cmd: DictCmd) -> Result<ExitCode> {
             let mut coder = Coder::new(&dict);
             let (_, trace) = coder.explain(&phrase, &SentenceContext { date, default_country: None });
             for line in trace.iter().filter(|l| !l.starts_with("no event")) {
-                println!("{line}");
+                outln!("{line}");
             }
             Ok(ExitCode::SUCCESS)
         }
