@@ -7,6 +7,7 @@
 
 pub mod actor;
 pub mod article;
+pub mod options;
 pub mod pattern;
 
 use rustc_hash::FxHashMap;
@@ -17,35 +18,9 @@ use crate::dict::CodeSpec;
 use crate::token::{tokenize_into, Token, TokenKind};
 
 pub use actor::Unit;
+pub use options::{CodeBy, CoderOptions, CommaLimits, DefaultActor};
 use actor::{build_units, find_mentions, Mention};
 use pattern::{Captures, Matcher};
-
-/// Switches that differ between dictionary conventions.
-#[derive(Debug, Clone)]
-pub struct CoderOptions {
-    /// "did not attack" codes nothing.
-    pub negation: bool,
-    /// "was attacked by X": X is the source.
-    pub passive: bool,
-    /// Events need a target (TABARI and PETRARCH convention).
-    pub require_target: bool,
-    /// A capitalised dictionary verb in mid-sentence is a noun (TABARI).
-    pub capitalized_nouns: bool,
-    /// Only the first verb that yields an event codes in each clause (TABARI, PETRARCH).
-    pub one_event_per_clause: bool,
-}
-
-impl Default for CoderOptions {
-    fn default() -> Self {
-        CoderOptions {
-            negation: true,
-            passive: true,
-            require_target: true,
-            capitalized_nouns: false,
-            one_event_per_clause: true,
-        }
-    }
-}
 
 /// What the coder knows about a sentence beyond its text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -116,6 +91,11 @@ impl<'d> Coder<'d> {
         &self.opts
     }
 
+    /// The options, to change between sentences (TABARI validation `OPTION:` records).
+    pub fn options_mut(&mut self) -> &mut CoderOptions {
+        &mut self.opts
+    }
+
     /// Codes one sentence. Never fails: no match means no event.
     pub fn code_sentence(&mut self, text: &str, ctx: &SentenceContext) -> Vec<CodedEvent> {
         self.run(text, ctx, None)
@@ -168,6 +148,18 @@ impl<'d> Coder<'d> {
                 "tokens: {}",
                 toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
             ));
+        }
+
+        if self.opts.min_words > 0 {
+            // TABARI counts words as written: a possessive belongs to its word, a comma
+            // is a word, the final stop is not.
+            let words = toks.iter().filter(|t| !matches!(t.kind, TokenKind::End | TokenKind::Possessive)).count();
+            if words < self.opts.min_words {
+                if let Some(tr) = trace.as_deref_mut() {
+                    tr.push(format!("too short: {words} words, fewer than {}", self.opts.min_words));
+                }
+                return Vec::new();
+            }
         }
 
         // Discards: a sentence with a discard phrase codes nothing.
@@ -239,7 +231,8 @@ impl<'d> Coder<'d> {
             }
             let mut best: Option<(usize, u32)> = None;
             dict.verb_trie.matches_at(i, n, &lex, &mut |end, v| {
-                if best.is_none_or(|(e, _)| end > e) {
+                let longer = |b: u32| dict.verb_forms[v as usize].letters > dict.verb_forms[b as usize].letters;
+                if best.is_none_or(|(e, b)| end > e || (end == e && longer(b))) {
                     best = Some((end, v));
                 }
             });
@@ -397,8 +390,10 @@ impl<'d> Coder<'d> {
             }
             if events.len() > n_before {
                 first_source = first_source.or(src);
-                if self.opts.one_event_per_clause {
-                    done_clause = Some(clause[v.start]);
+                match self.opts.code_by {
+                    CodeBy::Clause => done_clause = Some(clause[v.start]),
+                    CodeBy::Sentence => break,
+                    CodeBy::All => {}
                 }
             }
         }

@@ -234,6 +234,9 @@ pub struct VerbForm {
     pub code: Option<CodeSpec>,
     /// Offset of the head word within the form.
     pub head: u8,
+    /// Letters in the form's words: among forms matching the same tokens, the longest
+    /// (`ATTACKED` over the stem `ATTACK`) is the most specific, as in TABARI.
+    pub letters: u16,
     pub loc: SourceLoc,
     pub text: String,
 }
@@ -331,10 +334,12 @@ impl Dictionary {
                         continue;
                     }
                     d.verb_trie.insert(&ids, d.verb_forms.len() as u32);
+                    let letters = words.iter().map(|w| w.len()).sum::<usize>().min(u16::MAX as usize) as u16;
                     d.verb_forms.push(VerbForm {
                         block: bi,
                         code: v.code.clone(),
                         head: head.min(255) as u8,
+                        letters,
                         loc: v.loc.clone(),
                         text: text.clone(),
                     });

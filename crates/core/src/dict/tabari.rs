@@ -1093,7 +1093,9 @@ mod tests {
             got,
             vec![
                 s("PARLIAMENTARY_OPPOSITION_", "OPP", true),
+                s("PARLIAMENTARY_OPPOSITIONS_", "OPP", true),
                 s("HUMAN_RIGHTS_BODY_", "NGO", false),
+                s("HUMAN_RIGHTS_BODIES_", "NGO", false),
                 s("LAWMAN", "COP", true),
                 s("LAWMEN", "COP", true),
             ]
