@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 use crate::date::Date;
 use crate::dict::compile::{Dictionary, LexId};
-use crate::dict::CodeSpec;
+use crate::dict::{CodeSpec, TimeShift};
 use crate::token::{tokenize_into, Token, TokenKind};
 
 pub use actor::Unit;
@@ -162,6 +162,24 @@ impl<'d> Coder<'d> {
             }
         }
 
+        // Time phrases marked `[###]` or `[+++]` discard the sentence (TABARI time shifting).
+        if self.opts.time_shift && !dict.time_trie.is_empty() {
+            for i in 0..n {
+                let mut hit = None;
+                dict.time_trie.matches_at(i, n, &lex, &mut |_, v| {
+                    if matches!(&dict.times[v as usize], TimeShift::Marker(m) if m == "###" || m == "+++") {
+                        hit = Some(v);
+                    }
+                });
+                if hit.is_some() {
+                    if let Some(tr) = trace.as_deref_mut() {
+                        tr.push(format!("discarded: time phrase at token {i} has a discard or complex code"));
+                    }
+                    return Vec::new();
+                }
+            }
+        }
+
         // Discards: a sentence with a discard phrase codes nothing.
         for i in 0..n {
             let mut hit = None;
@@ -188,6 +206,15 @@ impl<'d> Coder<'d> {
         find_mentions(dict, n, &lex, &mut self.mentions);
         build_units(dict, toks, &self.mentions, ctx.date, ctx.default_country, &mut self.units);
         let units = &self.units;
+        // TABARI special codes on actors: `###` discards the sentence, `+++` marks it as
+        // too complex to code (manual 6.3, 6.4).
+        if let Some(u) = units.iter().find(|u| self.opts.special_codes && (u.code == "###" || u.code == "+++")) {
+            if let Some(tr) = trace.as_deref_mut() {
+                let what = if u.code == "###" { "discarded" } else { "complex" };
+                tr.push(format!("{what}: actor {} has the code {}", span_text(text, toks, u.start, u.end), u.code));
+            }
+            return Vec::new();
+        }
         if let Some(tr) = trace.as_deref_mut() {
             for u in units {
                 tr.push(format!(
@@ -241,7 +268,10 @@ impl<'d> Coder<'d> {
                 continue;
             };
             let head = i + dict.verb_forms[form as usize].head as usize;
-            let after_det = i > 0 && DETERMINERS.contains(&toks[i - 1].norm.as_str());
+            // "the restore", "donate's": a determiner before or a possessive after
+            // makes the word a noun.
+            let after_det = (i > 0 && DETERMINERS.contains(&toks[i - 1].norm.as_str()))
+                || toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive);
             let capital = self.opts.capitalized_nouns
                 && !mostly_caps
                 && head > 0
@@ -308,6 +338,15 @@ impl<'d> Coder<'d> {
                 }
                 continue;
             }
+            if let CodeSpec::One(c) = &code {
+                if self.opts.special_codes && (c == "###" || c == "+++") {
+                    if let Some(tr) = trace.as_deref_mut() {
+                        let what = if c == "###" { "discarded" } else { "complex" };
+                        tr.push(format!("{what}: verb {vtext}: {pattern} has the code {c}"));
+                    }
+                    return Vec::new();
+                }
+            }
             let head = v.start + form.head as usize;
             if self.opts.negation && negated(toks, v.start) {
                 if let Some(tr) = trace.as_deref_mut() {
@@ -330,8 +369,7 @@ impl<'d> Coder<'d> {
             } else {
                 if src.is_none() {
                     let c = clause[v.start];
-                    src = nearest_before(units, caps.lo.min(v.start))
-                        .filter(|&u| clause[units[u].start] == c)
+                    src = units.iter().position(|u| u.end <= caps.lo.min(v.start) && clause[u.start] == c)
                         .or(first_source)
                         .or_else(|| nearest_before(units, caps.lo.min(v.start)));
                 }
@@ -459,4 +497,57 @@ fn byte_span(toks: &[Token], s: usize, e: usize) -> [usize; 2] {
 
 fn span_text<'t>(text: &'t str, toks: &[Token], s: usize, e: usize) -> &'t str {
     &text[toks[s].start..toks[e - 1].end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::{tabari, DictSet};
+
+    const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nLIBYA_ [LBY]\nMOUSE= [MUS]\nOSGILIATH [OSG]\nNASGUL [###]\n\
+        ISILDUR [+++]\nELROND [ELF]\nCALIMEHTAR [CAL]\nGANDALF [WIZ]\n";
+    const AGENTS: &str = "POLICE_ [~COP]\nMINISTER_ [~GOV]\n";
+    const VERBS: &str = "<TIME>\nKAN_WA_MA_KAN [###]\n</TIME>\nATTACK [223]\nATTACKED [223]\n- PLANES_* [225]\n\
+        DEPART_ [032]\nBAN= [191]\nRESTOR [064]\n- * DIPLXMATIC [###]\nSAID [023?]\nACT_ [100]\n\
+        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\n";
+
+    fn dict() -> Dictionary {
+        let mut set = DictSet::default();
+        set.extend(tabari::parse_actors(ACTORS, "a"));
+        set.extend(tabari::parse_agents(AGENTS, "g"));
+        set.extend(tabari::parse_verbs(VERBS, "v"));
+        Dictionary::compile(&set)
+    }
+
+    fn code_with(d: &Dictionary, opts: &CoderOptions, text: &str) -> Vec<String> {
+        let mut c = Coder::with_options(d, opts.clone());
+        c.code_sentence(text, &SentenceContext::default())
+            .into_iter()
+            .map(|e| format!("{}/{}/{}", e.source, e.target, e.code))
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                let want: Vec<&str> = $want;
+                assert_eq!(code_with(&dict(), &CoderOptions::tabari(), $text), want, "{}", $text);
+            }
+        };
+    }
+
+    t!(tabari_noun_endings, "Arnor will attack the Libyas in the south of the region.", vec!["ARN/LBY/223"]);
+    t!(tabari_no_endings_on_eq, "Mouses will attack Libya in the south of the region today.", vec![]);
+    t!(tabari_eq_exact, "Mouse will ban Libya almost five years after the war.", vec!["MUS/LBY/191"]);
+    t!(tabari_verb_endings, "Arnor departes from Libya almost five years after the war.", vec!["ARN/LBY/032"]);
+    t!(tabari_verb_forms, "Arnor actuality from Libya almost five years after the war.", vec!["ARN/LBY/100"]);
+    t!(longest_verb_form, "Arnor's many planes attacked Gondor in the south.", vec!["ARN/GON/225"]);
+    t!(too_short, "Arnor attacked Gondor.", vec![]);
+    t!(possessive_is_noun, "Arnor departs's from Libya almost five years after the war.", vec![]);
+    t!(discard_actor, "The Nasgul will attack Arnor in the south of the region.", vec![]);
+    t!(complex_actor, "Isildur will attack Arnor in the south of the region.", vec![]);
+    t!(discard_pattern, "Arnor is about to restore full diplxmatic ties with Gondor.", vec![]);
+    t!(discard_time, "Arnor will attack Gondor, kan wa ma kan, in the south.", vec![]);
+    t!(source_is_first_actor, "Elrond said that Calimehtar had attacked Gandalf in the night.", vec!["ELF/CAL/023?"]);
 }

@@ -64,6 +64,12 @@ pub struct CoderOptions {
     pub convert_agents: bool,
     pub default_source: Option<DefaultActor>,
     pub default_target: Option<DefaultActor>,
+    /// Actor and verb codes `###` discard the sentence and `+++` mark it as too complex
+    /// to code (TABARI special codes); otherwise they are ordinary codes.
+    pub special_codes: bool,
+    /// Time phrases take effect (TABARI `SET: TIME SHIFT`); their `[###]` and `[+++]`
+    /// markers discard the sentence.
+    pub time_shift: bool,
 }
 
 impl Default for CoderOptions {
@@ -79,6 +85,8 @@ impl Default for CoderOptions {
             convert_agents: false,
             default_source: None,
             default_target: None,
+            special_codes: false,
+            time_shift: true,
         }
     }
 }
@@ -92,6 +100,7 @@ impl CoderOptions {
             negation: false,
             comma: Some(CommaLimits::TABARI),
             min_words: 8,
+            special_codes: true,
             ..CoderOptions::default()
         }
     }
@@ -130,6 +139,8 @@ impl CoderOptions {
                     self.min_words = n.parse().map_err(|_| format!("SET: MINIMUM WORDS: bad number '{v}'"))?;
                 } else if name.starts_with("CONVERT AGENT") {
                     self.convert_agents = truth();
+                } else if name.starts_with("TIME SHIFT") {
+                    self.time_shift = truth();
                 }
                 Ok(())
             }
@@ -217,6 +228,9 @@ mod tests {
         o.apply_tabari("SET: MINIMUM WORDS = 4").unwrap();
         assert_eq!(o.min_words, 4);
         o.apply_tabari("SET: CONVERT AGENT = TRUE").unwrap();
+        assert!(o.convert_agents);
+        o.apply_tabari("SET: TIME SHIFT = FALSE").unwrap();
+        assert!(!o.time_shift);
         assert!(o.convert_agents);
         o.apply_tabari("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER").unwrap();
         assert_eq!(o.default_source, Some(DefaultActor { code: "DEFSRC".into(), eager: true }));
