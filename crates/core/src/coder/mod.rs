@@ -302,12 +302,17 @@ impl<'d> Coder<'d> {
         let clause = clauses(toks, units);
         let mut consumed_to = 0usize;
         let mut events: Vec<CodedEvent> = Vec::new();
+        // Per event: clause, subordinate (`023?`), dominant (`031!`).
+        let mut meta: Vec<(u16, bool, bool)> = Vec::new();
         let mut done_clause: Option<u16> = None;
+        let mut done_sentence = false;
         let mut first_source: Option<usize> = None;
         for v in &verbs {
-            if v.start < consumed_to || done_clause == Some(clause[v.start]) {
+            if v.start < consumed_to {
                 continue;
             }
+            // Once a clause (or the sentence) has its event, only dominant codes still count.
+            let only_dominant = done_sentence || done_clause == Some(clause[v.start]);
             let n_before = events.len();
             let form = &dict.verb_forms[v.form as usize];
             let block = &dict.blocks[form.block as usize];
@@ -336,6 +341,10 @@ impl<'d> Coder<'d> {
                 if let Some(tr) = trace.as_deref_mut() {
                     tr.push(format!("verb {vtext}: {pattern} has a null code [---]: no event"));
                 }
+                continue;
+            }
+            let (subordinate, dominant) = code_marks(&code);
+            if only_dominant && !dominant {
                 continue;
             }
             if let CodeSpec::One(c) = &code {
@@ -387,7 +396,9 @@ impl<'d> Coder<'d> {
                 ));
             }
             let vspan = byte_span(toks, v.start, v.end);
+            let c_here = clause[v.start];
             let mut emit = |s: Option<usize>, t: Option<usize>, code: &str| {
+                let code = code.trim_end_matches(['?', '!']);
                 let sc = s.map(|u| units[u].code.as_str()).unwrap_or("");
                 let tc = t.map(|u| units[u].code.as_str()).unwrap_or("");
                 if sc.is_empty() || (self.opts.require_target && tc.is_empty()) || sc == tc {
@@ -406,6 +417,7 @@ impl<'d> Coder<'d> {
                     pattern: pattern.clone(),
                     issues: issues.clone(),
                 });
+                meta.push((c_here, subordinate, dominant));
             };
             let pairs: Vec<(Option<usize>, Option<usize>)> = if caps.compound.is_some() && caps.source.is_none() && caps.target.is_none() {
                 // %: every member against every other member of the compound.
@@ -428,12 +440,27 @@ impl<'d> Coder<'d> {
             }
             if events.len() > n_before {
                 first_source = first_source.or(src);
-                match self.opts.code_by {
-                    CodeBy::Clause => done_clause = Some(clause[v.start]),
-                    CodeBy::Sentence => break,
-                    CodeBy::All => {}
+                if !subordinate {
+                    match self.opts.code_by {
+                        CodeBy::Clause => done_clause = Some(clause[v.start]),
+                        CodeBy::Sentence => done_sentence = true,
+                        CodeBy::All => {}
+                    }
                 }
             }
+        }
+        // Dominant events silence all others; a subordinate event stands only where no
+        // other event was found (its clause, or the sentence outside CODE BY CLAUSE).
+        if meta.iter().any(|m| m.2) {
+            let keep: Vec<bool> = meta.iter().map(|m| m.2).collect();
+            retain_flags(&mut events, &keep);
+        } else if meta.iter().any(|m| m.1) {
+            let by_clause = self.opts.code_by == CodeBy::Clause;
+            let keep: Vec<bool> = meta
+                .iter()
+                .map(|m| !m.1 || !meta.iter().any(|o| !o.1 && (!by_clause || o.0 == m.0)))
+                .collect();
+            retain_flags(&mut events, &keep);
         }
         if let Some(tr) = trace.as_deref_mut() {
             if events.is_empty() && !verbs.is_empty() {
@@ -442,6 +469,24 @@ impl<'d> Coder<'d> {
         }
         events
     }
+}
+
+/// Whether a code is subordinate (`023?`, coded only where nothing else is) or
+/// dominant (`031!`, coded even after another event, silencing the others): TABARI 6.6.
+fn code_marks(code: &CodeSpec) -> (bool, bool) {
+    match code {
+        CodeSpec::One(c) => (c.ends_with('?'), c.ends_with('!')),
+        CodeSpec::Pair(a, b) => (a.ends_with('?') || b.ends_with('?'), a.ends_with('!') || b.ends_with('!')),
+        CodeSpec::Null => (false, false),
+    }
+}
+
+fn retain_flags<T>(v: &mut Vec<T>, keep: &[bool]) {
+    let mut i = 0;
+    v.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
 }
 
 /// Clause index of every token: clauses break at `;` and at conjunctions that do not
@@ -509,7 +554,7 @@ mod tests {
     const AGENTS: &str = "POLICE_ [~COP]\nMINISTER_ [~GOV]\n";
     const VERBS: &str = "<TIME>\nKAN_WA_MA_KAN [###]\n</TIME>\nATTACK [223]\nATTACKED [223]\n- PLANES_* [225]\n\
         DEPART_ [032]\nBAN= [191]\nRESTOR [064]\n- * DIPLXMATIC [###]\nSAID [023?]\nACT_ [100]\n\
-        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\n";
+        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\n";
 
     fn dict() -> Dictionary {
         let mut set = DictSet::default();
@@ -549,5 +594,7 @@ mod tests {
     t!(complex_actor, "Isildur will attack Arnor in the south of the region.", vec![]);
     t!(discard_pattern, "Arnor is about to restore full diplxmatic ties with Gondor.", vec![]);
     t!(discard_time, "Arnor will attack Gondor, kan wa ma kan, in the south.", vec![]);
-    t!(source_is_first_actor, "Elrond said that Calimehtar had attacked Gandalf in the night.", vec!["ELF/CAL/023?"]);
+    t!(source_is_first_actor, "Elrond said that Calimehtar had attacked Gandalf in the night.", vec!["ELF/WIZ/223"]);
+    t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
+    t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }
