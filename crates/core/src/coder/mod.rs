@@ -129,70 +129,187 @@ impl<'d> Coder<'d> {
         }
     }
 
-    fn run(&mut self, text: &str, ctx: &SentenceContext, mut trace: Option<&mut Vec<String>>) -> Vec<CodedEvent> {
+    /// Removes comma-delimited nonrestrictive clauses whose length lies within `limits`
+    /// (TABARI 7.8, 8.6) from the tokens and units; returns the byte ranges removed.
+    /// Commas inside compound actor lists ("Mordor, Rohan and Bree") delimit nothing.
+    /// Phrases are chained: after a removed phrase the next one starts at a new comma.
+    fn remove_comma_clauses(&mut self, limits: &CommaLimits) -> Vec<(usize, usize)> {
+        let toks = &self.toks;
+        let units = &self.units;
+        // Commas between members of one compound group, or inside a unit, are not delimiters.
+        let commas: Vec<usize> = (0..toks.len())
+            .filter(|&i| toks[i].kind == TokenKind::Comma)
+            .filter(|&i| {
+                let inside = units.iter().any(|u| u.start < i && i < u.end);
+                let joins = units.iter().enumerate().any(|(k, a)| {
+                    a.end <= i && units[k + 1..].iter().any(|b| b.start > i && b.group == a.group)
+                });
+                !inside && !joins
+            })
+            .collect();
+        if commas.is_empty() {
+            return Vec::new();
+        }
+        let end = toks.iter().rposition(|t| t.kind != TokenKind::End).map_or(0, |e| e + 1);
+        let words = |a: usize, b: usize| -> usize {
+            toks[a..b]
+                .iter()
+                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Other | TokenKind::Quote))
+                .map(|t| 1 + t.norm.matches('-').count())
+                .sum()
+        };
+        let within = |n: usize, lo: usize, hi: usize| n > lo && n <= hi;
+        let mut drop = vec![false; toks.len()];
+        // The phrase before the first comma.
+        if within(words(0, commas[0]), limits.bmin, limits.bmax) {
+            drop[..=commas[0]].iter_mut().for_each(|d| *d = true);
+        }
+        let mut k = 0;
+        while k < commas.len() {
+            let c = commas[k];
+            match commas.get(k + 1) {
+                Some(&d) => {
+                    if within(words(c + 1, d), limits.min, limits.max) {
+                        drop[c..=d].iter_mut().for_each(|x| *x = true);
+                        // A removed phrase takes both its commas.
+                        k += 2;
+                    } else {
+                        k += 1;
+                    }
+                }
+                None => {
+                    if within(words(c + 1, end), limits.emin, limits.emax) {
+                        drop[c..end].iter_mut().for_each(|x| *x = true);
+                    }
+                    k += 1;
+                }
+            }
+        }
+        if !drop.iter().any(|&d| d) {
+            return Vec::new();
+        }
+        let mut removed: Vec<(usize, usize)> = Vec::new();
+        for (i, t) in toks.iter().enumerate().filter(|&(i, _)| drop[i]) {
+            match removed.last_mut() {
+                Some(r) if i > 0 && drop[i - 1] => r.1 = t.end,
+                _ => removed.push((t.start, t.end)),
+            }
+        }
+        // New index of each kept token; units lose dropped tokens (or vanish).
+        let mut new_at = Vec::with_capacity(toks.len() + 1);
+        let mut k = 0;
+        for &d in &drop {
+            new_at.push(k);
+            if !d {
+                k += 1;
+            }
+        }
+        new_at.push(k);
+        self.units.retain_mut(|u| {
+            let Some(first) = (u.start..u.end).find(|&i| !drop[i]) else { return false };
+            let last = (u.start..u.end).rev().find(|&i| !drop[i]).unwrap_or(first);
+            u.start = new_at[first];
+            u.end = new_at[last] + 1;
+            true
+        });
+        let mut i = 0;
+        self.toks.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
+        let mut i = 0;
+        self.tok_lex.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
+        removed
+    }
+
+    /// Tokens, lexemes, screening (length, time markers, discards, special actor codes),
+    /// issues, actor units and comma-clause removal. `None` when the sentence codes nothing.
+    fn prepare(&mut self, text: &str, ctx: &SentenceContext, trace: &mut Option<&mut Vec<String>>) -> Option<Vec<String>> {
         let mut toks = std::mem::take(&mut self.toks);
         tokenize_into(text, &mut toks);
         self.toks = toks;
         self.lookup_tokens();
         let dict = self.dict;
-        let pool = &self.pool;
-        let tok_lex = &self.tok_lex;
-        let lex = |i: usize| -> &[LexId] {
-            let (a, b) = tok_lex[i];
-            &pool[a as usize..b as usize]
-        };
-        let toks = &self.toks;
-        let n = toks.len();
-        if let Some(tr) = trace.as_deref_mut() {
-            tr.push(format!(
-                "tokens: {}",
-                toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
-            ));
-        }
-
-        if self.opts.min_words > 0 {
-            // TABARI counts words as written: a possessive belongs to its word, a comma
-            // is a word, the final stop is not.
-            let words = toks.iter().filter(|t| !matches!(t.kind, TokenKind::End | TokenKind::Possessive)).count();
-            if words < self.opts.min_words {
-                if let Some(tr) = trace.as_deref_mut() {
-                    tr.push(format!("too short: {words} words, fewer than {}", self.opts.min_words));
-                }
-                return Vec::new();
+        {
+            let pool = &self.pool;
+            let tok_lex = &self.tok_lex;
+            let lex = |i: usize| -> &[LexId] {
+                let (a, b) = tok_lex[i];
+                &pool[a as usize..b as usize]
+            };
+            let toks = &self.toks;
+            let n = toks.len();
+            if let Some(tr) = trace.as_deref_mut() {
+                tr.push(format!("tokens: {}", toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")));
             }
-        }
-
-        // Time phrases marked `[###]` or `[+++]` discard the sentence (TABARI time shifting).
-        if self.opts.time_shift && !dict.time_trie.is_empty() {
+            if self.opts.min_words > 0 {
+                // TABARI counts words as written: a possessive belongs to its word, a comma
+                // is a word, the final stop is not.
+                let words = toks.iter().filter(|t| !matches!(t.kind, TokenKind::End | TokenKind::Possessive)).count();
+                if words < self.opts.min_words {
+                    if let Some(tr) = trace.as_deref_mut() {
+                        tr.push(format!("too short: {words} words, fewer than {}", self.opts.min_words));
+                    }
+                    return None;
+                }
+            }
+            // Time phrases marked `[###]` or `[+++]` discard the sentence (TABARI time shifting).
+            if self.opts.time_shift && !dict.time_trie.is_empty() {
+                for i in 0..n {
+                    let mut hit = false;
+                    dict.time_trie.matches_at(i, n, &lex, &mut |_, v| {
+                        hit |= matches!(&dict.times[v as usize], TimeShift::Marker(m) if m == "###" || m == "+++");
+                    });
+                    if hit {
+                        if let Some(tr) = trace.as_deref_mut() {
+                            tr.push(format!("discarded: time phrase at token {i} has a discard or complex code"));
+                        }
+                        return None;
+                    }
+                }
+            }
+            // Discards: a sentence with a discard phrase codes nothing.
             for i in 0..n {
                 let mut hit = None;
-                dict.time_trie.matches_at(i, n, &lex, &mut |_, v| {
-                    if matches!(&dict.times[v as usize], TimeShift::Marker(m) if m == "###" || m == "+++") {
-                        hit = Some(v);
-                    }
-                });
-                if hit.is_some() {
+                dict.discard_trie.matches_at(i, n, &lex, &mut |_, v| hit = hit.or(Some(v)));
+                if let Some(v) = hit {
                     if let Some(tr) = trace.as_deref_mut() {
-                        tr.push(format!("discarded: time phrase at token {i} has a discard or complex code"));
+                        tr.push(format!("discarded: phrase at token {i} ({})", dict.discards[v as usize].loc));
                     }
-                    return Vec::new();
+                    return None;
                 }
             }
+            find_mentions(dict, n, &lex, &mut self.mentions);
         }
-
-        // Discards: a sentence with a discard phrase codes nothing.
-        for i in 0..n {
-            let mut hit = None;
-            dict.discard_trie.matches_at(i, n, &lex, &mut |_, v| hit = hit.or(Some(v)));
-            if let Some(v) = hit {
-                if let Some(tr) = trace.as_deref_mut() {
-                    tr.push(format!("discarded: phrase at token {i} ({})", dict.discards[v as usize].loc));
+        build_units(dict, &self.toks, &self.mentions, ctx.date, ctx.default_country, &mut self.units);
+        // TABARI special codes on actors: `###` discards the sentence, `+++` marks it as
+        // too complex to code (manual 6.3, 6.4).
+        if let Some(u) = self.units.iter().find(|u| self.opts.special_codes && (u.code == "###" || u.code == "+++")) {
+            if let Some(tr) = trace.as_deref_mut() {
+                let what = if u.code == "###" { "discarded" } else { "complex" };
+                tr.push(format!("{what}: actor {} has the code {}", span_text(text, &self.toks, u.start, u.end), u.code));
+            }
+            return None;
+        }
+        if let Some(limits) = self.opts.comma {
+            let removed = self.remove_comma_clauses(&limits);
+            if let Some(tr) = trace.as_deref_mut() {
+                for (a, b) in removed {
+                    tr.push(format!("comma-delimited clause removed: {}", &text[a..b]));
                 }
-                return Vec::new();
             }
         }
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
+            let (pool, tok_lex) = (&self.pool, &self.tok_lex);
+            let lex = |i: usize| -> &[LexId] {
+                let (a, b) = tok_lex[i];
+                &pool[a as usize..b as usize]
+            };
+            let n = self.toks.len();
             for i in 0..n {
                 dict.issue_trie.matches_at(i, n, &lex, &mut |_, v| {
                     let c = &dict.issues[v as usize].0;
@@ -202,19 +319,21 @@ impl<'d> Coder<'d> {
                 });
             }
         }
+        Some(issues)
+    }
 
-        find_mentions(dict, n, &lex, &mut self.mentions);
-        build_units(dict, toks, &self.mentions, ctx.date, ctx.default_country, &mut self.units);
+    fn run(&mut self, text: &str, ctx: &SentenceContext, mut trace: Option<&mut Vec<String>>) -> Vec<CodedEvent> {
+        let Some(issues) = self.prepare(text, ctx, &mut trace) else { return Vec::new() };
+        let dict = self.dict;
+        let pool = &self.pool;
+        let tok_lex = &self.tok_lex;
+        let lex = |i: usize| -> &[LexId] {
+            let (a, b) = tok_lex[i];
+            &pool[a as usize..b as usize]
+        };
+        let toks = &self.toks;
+        let n = toks.len();
         let units = &self.units;
-        // TABARI special codes on actors: `###` discards the sentence, `+++` marks it as
-        // too complex to code (manual 6.3, 6.4).
-        if let Some(u) = units.iter().find(|u| self.opts.special_codes && (u.code == "###" || u.code == "+++")) {
-            if let Some(tr) = trace.as_deref_mut() {
-                let what = if u.code == "###" { "discarded" } else { "complex" };
-                tr.push(format!("{what}: actor {} has the code {}", span_text(text, toks, u.start, u.end), u.code));
-            }
-            return Vec::new();
-        }
         if let Some(tr) = trace.as_deref_mut() {
             for u in units {
                 tr.push(format!(
@@ -595,6 +714,9 @@ mod tests {
     t!(discard_pattern, "Arnor is about to restore full diplxmatic ties with Gondor.", vec![]);
     t!(discard_time, "Arnor will attack Gondor, kan wa ma kan, in the south.", vec![]);
     t!(source_is_first_actor, "Elrond said that Calimehtar had attacked Gandalf in the night.", vec!["ELF/WIZ/223"]);
+    t!(comma_clause_removed, "Elrond brushed aside reports, rumored to originate in Osgiliath, that Calimehtar attacked Gandalf", vec!["ELF/CAL/142"]);
+    t!(comma_clause_chained, "Elrond, brushed aside reports rumored to originate in Osgiliath, that Calimehtar attacked Gandalf", vec!["ELF/WIZ/223"]);
+    t!(comma_list_kept, "Arnor, Gondor and Libya will attack Osgiliath, the state's fiercest foe.", vec!["ARN/OSG/223", "GON/OSG/223", "LBY/OSG/223"]);
     t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
     t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }
