@@ -19,7 +19,8 @@ use crate::token::{tokenize_into, Token, TokenKind};
 
 pub use actor::Unit;
 pub use options::{CodeBy, CoderOptions, CommaLimits, DefaultActor};
-use actor::{build_units, find_mentions, Mention};
+use actor::{build_units, find_mentions, resolve_pronouns, Mention};
+pub use actor::PronounRule;
 use pattern::{Captures, Matcher};
 
 /// What the coder knows about a sentence beyond its text.
@@ -284,7 +285,7 @@ impl<'d> Coder<'d> {
             }
             find_mentions(dict, n, &lex, &mut self.mentions);
         }
-        build_units(dict, &self.toks, &self.mentions, ctx.date, ctx.default_country, &mut self.units);
+        build_units(dict, &self.toks, &self.mentions, ctx.date, ctx.default_country, self.opts.convert_agents, &mut self.units);
         // TABARI special codes on actors: `###` discards the sentence, `+++` marks it as
         // too complex to code (manual 6.3, 6.4).
         if let Some(u) = self.units.iter().find(|u| self.opts.special_codes && (u.code == "###" || u.code == "+++")) {
@@ -302,6 +303,7 @@ impl<'d> Coder<'d> {
                 }
             }
         }
+        resolve_pronouns(&self.toks, self.opts.pronouns, &mut self.units);
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
             let (pool, tok_lex) = (&self.pool, &self.tok_lex);
@@ -418,7 +420,7 @@ impl<'d> Coder<'d> {
         }
 
         let m = Matcher { dict, toks, lex: &lex, units, unit_start: &unit_start, unit_end: &unit_end };
-        let clause = clauses(toks, units);
+        let clause = clauses(toks, units, &verbs);
         let mut consumed_to = 0usize;
         let mut events: Vec<CodedEvent> = Vec::new();
         // Per event: clause, subordinate (`023?`), dominant (`031!`).
@@ -482,44 +484,82 @@ impl<'d> Coder<'d> {
                 }
                 continue;
             }
-            // Source and target: captured, else nearest unit before / first unit after.
+            // Source and target: captured by the pattern, else found by the default searches.
             let passive = self.opts.passive && caps.source.is_none() && caps.target.is_none() && is_passive(toks, v.start, head);
-            let mut src = caps.source.or(caps.compound);
-            let mut tgt = caps.target.or(caps.compound);
+            let lo = caps.lo.min(v.start);
+            let mut src: Option<Who> = caps.source.or(caps.compound).map(Who::Group);
+            let mut tgt: Option<Who> = caps.target.or(caps.compound).map(Who::Group);
             if passive {
                 let by = (v.end..n).find(|&k| toks[k].norm == "BY").filter(|&k| unit_start.get(k + 1).is_some_and(|&u| u != u32::MAX));
                 if src.is_none() {
-                    src = by.map(|k| unit_start[k + 1] as usize);
+                    src = by.map(|k| Who::Group(unit_start[k + 1] as usize));
                 }
                 if tgt.is_none() {
-                    tgt = nearest_before(units, v.start);
+                    tgt = nearest_before(units, v.start).map(Who::Group);
                 }
             } else {
+                let greedy = self.opts.greedy_actors;
                 if src.is_none() {
                     let c = clause[v.start];
-                    src = units.iter().position(|u| u.end <= caps.lo.min(v.start) && clause[u.start] == c)
+                    src = units
+                        .iter()
+                        .position(|u| u.end <= lo && clause[u.start] == c)
                         .or(first_source)
-                        .or_else(|| nearest_before(units, caps.lo.min(v.start)));
+                        .or_else(|| nearest_before(units, lo))
+                        .map(Who::Group);
+                }
+                if src.is_none() {
+                    src = match &self.opts.default_source {
+                        Some(d) if d.eager => Some(Who::Default(&d.code)),
+                        // TABARI is greedy: with no actor before the verb, the first after it.
+                        _ if greedy => units.iter().position(|u| u.start >= v.end).map(Who::Unit),
+                        _ => None,
+                    };
+                }
+                if src.is_none() {
+                    src = self.opts.default_source.as_ref().map(|d| Who::Default(&d.code));
                 }
                 if tgt.is_none() {
-                    tgt = units.iter().position(|u| u.start >= v.end && !Some(u.group).eq(&src.map(|s| units[s].group)));
+                    let s_members = src.map_or_else(Vec::new, |w| w.members(units));
+                    let s_code = src.map(|w| w.code(units));
+                    let other = |k: usize| !s_members.contains(&k) && Some(units[k].code.as_str()) != s_code;
+                    tgt = (0..units.len()).find(|&k| units[k].start >= v.end && other(k)).map(Who::Group);
+                    if tgt.is_none() {
+                        tgt = match &self.opts.default_target {
+                            Some(d) if d.eager => Some(Who::Default(&d.code)),
+                            // TABARI: else the first actor before the verb with another code,
+                            // else a compound source against itself.
+                            _ if greedy => (0..units.len())
+                                .find(|&k| {
+                                    units[k].end <= lo && clause[units[k].start] == clause[v.start] && Some(units[k].code.as_str()) != s_code
+                                })
+                                .map(Who::Unit)
+                                .or_else(|| src.filter(|w| w.members(units).len() > 1)),
+                            _ => None,
+                        };
+                    }
+                    if tgt.is_none() {
+                        tgt = self.opts.default_target.as_ref().map(|d| Who::Default(&d.code));
+                    }
                 }
             }
-            let (s_list, t_list) = (group_of(units, src), group_of(units, tgt));
+            let s_list = src.map_or_else(Vec::new, |w| w.expand(units));
+            let t_list = tgt.map_or_else(Vec::new, |w| w.expand(units));
             if let Some(tr) = trace.as_deref_mut() {
+                let show = |l: &[Who]| l.iter().map(|w| w.code(units)).collect::<Vec<_>>().join("+");
                 tr.push(format!(
                     "verb {vtext}: {pattern} → code {code:?}; source {}; target {}{}",
-                    s_list.iter().map(|&u| units[u].code.as_str()).collect::<Vec<_>>().join("+"),
-                    t_list.iter().map(|&u| units[u].code.as_str()).collect::<Vec<_>>().join("+"),
+                    show(&s_list),
+                    show(&t_list),
                     if passive { " (passive)" } else { "" }
                 ));
             }
             let vspan = byte_span(toks, v.start, v.end);
             let c_here = clause[v.start];
-            let mut emit = |s: Option<usize>, t: Option<usize>, code: &str| {
+            let mut emit = |s: Option<Who>, t: Option<Who>, code: &str| {
                 let code = code.trim_end_matches(['?', '!']);
-                let sc = s.map(|u| units[u].code.as_str()).unwrap_or("");
-                let tc = t.map(|u| units[u].code.as_str()).unwrap_or("");
+                let sc = s.map_or("", |w| w.code(units));
+                let tc = t.map_or("", |w| w.code(units));
                 if sc.is_empty() || (self.opts.require_target && tc.is_empty()) || sc == tc {
                     return;
                 }
@@ -530,21 +570,21 @@ impl<'d> Coder<'d> {
                     source: sc.to_string(),
                     target: tc.to_string(),
                     code: code.to_string(),
-                    source_span: s.map(|u| byte_span(toks, units[u].start, units[u].end)),
-                    target_span: t.map(|u| byte_span(toks, units[u].start, units[u].end)),
+                    source_span: s.and_then(|w| w.span(units, toks)),
+                    target_span: t.and_then(|w| w.span(units, toks)),
                     verb_span: vspan,
                     pattern: pattern.clone(),
                     issues: issues.clone(),
                 });
                 meta.push((c_here, subordinate, dominant));
             };
-            let pairs: Vec<(Option<usize>, Option<usize>)> = if caps.compound.is_some() && caps.source.is_none() && caps.target.is_none() {
+            let pairs: Vec<(Option<Who>, Option<Who>)> = if caps.compound.is_some() && caps.source.is_none() && caps.target.is_none() {
                 // %: every member against every other member of the compound.
                 let g = group_of(units, caps.compound);
-                g.iter().flat_map(|&a| g.iter().filter(move |&&b| b != a).map(move |&b| (Some(a), Some(b)))).collect()
+                g.iter().flat_map(|&a| g.iter().filter(move |&&b| b != a).map(move |&b| (Some(Who::Unit(a)), Some(Who::Unit(b))))).collect()
             } else {
-                let ss: Vec<Option<usize>> = if s_list.is_empty() { vec![None] } else { s_list.iter().map(|&u| Some(u)).collect() };
-                let ts: Vec<Option<usize>> = if t_list.is_empty() { vec![None] } else { t_list.iter().map(|&u| Some(u)).collect() };
+                let ss: Vec<Option<Who>> = if s_list.is_empty() { vec![None] } else { s_list.iter().map(|&u| Some(u)).collect() };
+                let ts: Vec<Option<Who>> = if t_list.is_empty() { vec![None] } else { t_list.iter().map(|&u| Some(u)).collect() };
                 ss.iter().flat_map(|&s| ts.iter().map(move |&t| (s, t))).collect()
             };
             for (s, t) in pairs {
@@ -558,7 +598,7 @@ impl<'d> Coder<'d> {
                 }
             }
             if events.len() > n_before {
-                first_source = first_source.or(src);
+                first_source = first_source.or(src.and_then(|w| w.unit()));
                 if !subordinate {
                     match self.opts.code_by {
                         CodeBy::Clause => done_clause = Some(clause[v.start]),
@@ -590,6 +630,52 @@ impl<'d> Coder<'d> {
     }
 }
 
+/// A source or target: an actor unit (with its compound group, or alone), or a default code.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Who<'a> {
+    /// The unit and the other members of its compound group.
+    Group(usize),
+    /// The unit alone.
+    Unit(usize),
+    Default(&'a str),
+}
+
+impl<'a> Who<'a> {
+    fn unit(self) -> Option<usize> {
+        match self {
+            Who::Group(u) | Who::Unit(u) => Some(u),
+            Who::Default(_) => None,
+        }
+    }
+
+    fn code(self, units: &'a [Unit]) -> &'a str {
+        match self {
+            Who::Group(u) | Who::Unit(u) => &units[u].code,
+            Who::Default(c) => c,
+        }
+    }
+
+    fn members(self, units: &[Unit]) -> Vec<usize> {
+        match self {
+            Who::Group(u) => group_of(units, Some(u)),
+            Who::Unit(u) => vec![u],
+            Who::Default(_) => Vec::new(),
+        }
+    }
+
+    /// The single actors this stands for.
+    fn expand(self, units: &[Unit]) -> Vec<Who<'a>> {
+        match self {
+            Who::Default(_) => vec![self],
+            _ => self.members(units).into_iter().map(Who::Unit).collect(),
+        }
+    }
+
+    fn span(self, units: &[Unit], toks: &[Token]) -> Option<[usize; 2]> {
+        self.unit().map(|u| byte_span(toks, units[u].start, units[u].end))
+    }
+}
+
 /// Whether a code is subordinate (`023?`, coded only where nothing else is) or
 /// dominant (`031!`, coded even after another event, silencing the others): TABARI 6.6.
 fn code_marks(code: &CodeSpec) -> (bool, bool) {
@@ -610,13 +696,19 @@ fn retain_flags<T>(v: &mut Vec<T>, keep: &[bool]) {
 
 /// Clause index of every token: clauses break at `;` and at conjunctions that do not
 /// join the members of a compound actor ("Iran and Iraq").
-fn clauses(toks: &[Token], units: &[Unit]) -> Vec<u16> {
+fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit]) -> Vec<u16> {
     let mut out = Vec::with_capacity(toks.len());
     let mut c = 0u16;
+    let mut vi = 0;
     for (i, t) in toks.iter().enumerate() {
-        let conj = matches!(t.norm.as_str(), "AND" | "BUT" | "WHILE" | "WHEREAS" | "ALTHOUGH")
+        while vi < verbs.len() && verbs[vi].end <= i {
+            vi += 1;
+        }
+        // A conjunction inside a verb phrase ("shot and wounded") joins no clauses.
+        let in_verb = verbs.get(vi).is_some_and(|v| v.start <= i);
+        let conj = matches!(t.norm.as_str(), "AND" | "BUT" | "OR" | "NOR" | "WHILE" | "WHEREAS" | "ALTHOUGH")
             || t.norm == ";";
-        if conj {
+        if conj && !in_verb {
             let joins_units = units.iter().any(|u| u.end <= i && units.iter().any(|w| w.start > i && w.group == u.group));
             if !joins_units {
                 c += 1;
@@ -673,7 +765,7 @@ mod tests {
     const AGENTS: &str = "POLICE_ [~COP]\nMINISTER_ [~GOV]\n";
     const VERBS: &str = "<TIME>\nKAN_WA_MA_KAN [###]\n</TIME>\nATTACK [223]\nATTACKED [223]\n- PLANES_* [225]\n\
         DEPART_ [032]\nBAN= [191]\nRESTOR [064]\n- * DIPLXMATIC [###]\nSAID [023?]\nACT_ [100]\n\
-        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\n";
+        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\nBRUSH_AND_ASIDE REPORTS [142]\n";
 
     fn dict() -> Dictionary {
         let mut set = DictSet::default();
@@ -701,6 +793,28 @@ mod tests {
         };
     }
 
+    fn with(f: impl Fn(&mut CoderOptions)) -> CoderOptions {
+        let mut o = CoderOptions::tabari();
+        f(&mut o);
+        o
+    }
+
+    #[test]
+    fn defaults_and_converted_agents() {
+        let d = dict();
+        let text = "Fxrnost will attack Gxndor in the south of the region today.";
+        let o = with(|o| o.apply_tabari("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER").unwrap());
+        assert_eq!(code_with(&d, &o, text), ["DEFSRC/DEFTAR/223"]);
+        let text = "Arnor will attack the police in the south of the region today.";
+        assert_eq!(code_with(&d, &CoderOptions::tabari(), text), Vec::<String>::new());
+        let o = with(|o| o.convert_agents = true);
+        assert_eq!(code_with(&d, &o, text), ["ARN/~COP/223"]);
+        let o = with(|o| o.pronouns = PronounRule::Nearest);
+        let text = "Elrond urged Gondor to wait and it will attack Osgiliath in the south.";
+        assert_eq!(code_with(&d, &o, text), ["GON/OSG/223"]);
+        assert_eq!(code_with(&d, &CoderOptions::tabari(), text), ["ELF/OSG/223"]);
+    }
+
     t!(tabari_noun_endings, "Arnor will attack the Libyas in the south of the region.", vec!["ARN/LBY/223"]);
     t!(tabari_no_endings_on_eq, "Mouses will attack Libya in the south of the region today.", vec![]);
     t!(tabari_eq_exact, "Mouse will ban Libya almost five years after the war.", vec!["MUS/LBY/191"]);
@@ -717,6 +831,11 @@ mod tests {
     t!(comma_clause_removed, "Elrond brushed aside reports, rumored to originate in Osgiliath, that Calimehtar attacked Gandalf", vec!["ELF/CAL/142"]);
     t!(comma_clause_chained, "Elrond, brushed aside reports rumored to originate in Osgiliath, that Calimehtar attacked Gandalf", vec!["ELF/WIZ/223"]);
     t!(comma_list_kept, "Arnor, Gondor and Libya will attack Osgiliath, the state's fiercest foe.", vec!["ARN/OSG/223", "GON/OSG/223", "LBY/OSG/223"]);
+    t!(greedy_source_after_verb, "Fxrnost will attack Gondor and Libya in the south of the region.", vec!["GON/LBY/223"]);
+    t!(greedy_target_before_verb, "Arnor and Gondor will attack Fxrnost in the south of the region.", vec!["ARN/GON/223"]);
+    t!(pronoun_first_actor, "Elrond urged Gondor to wait and Osgiliath will attack him in the south.", vec!["OSG/ELF/223"]);
+    t!(pronoun_compound, "Elrond and Gondor met in the south and Osgiliath will attack them today.", vec!["OSG/ELF/223", "OSG/GON/223"]);
+    t!(verb_phrase_conjunction, "Arnor brush and aside reports from Gondor in the south of the region.", vec!["ARN/GON/142"]);
     t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
     t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }

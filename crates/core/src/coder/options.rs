@@ -2,6 +2,8 @@
 //! TABARI `.options` commands that set them (`SET: CODE BY SENTENCE`, `DEFAULT: …`,
 //! `COMMA: …`), which TABARI validation records can also change mid-run.
 
+use super::actor::PronounRule;
+
 /// How many events a sentence may yield (TABARI `SET: CODE BY …`, manual 7.6.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CodeBy {
@@ -62,8 +64,14 @@ pub struct CoderOptions {
     pub min_words: usize,
     /// An agent with no actor to attach to becomes an actor of its own (`~COP`).
     pub convert_agents: bool,
+    /// How pronouns find their referents.
+    pub pronouns: PronounRule,
     pub default_source: Option<DefaultActor>,
     pub default_target: Option<DefaultActor>,
+    /// TABARI's greedy default searches (manual 5.8): with no actor before the verb the
+    /// source is the first one after it; with no actor after it, the target is the first
+    /// one before it with another code, else a compound source codes against itself.
+    pub greedy_actors: bool,
     /// Actor and verb codes `###` discard the sentence and `+++` mark it as too complex
     /// to code (TABARI special codes); otherwise they are ordinary codes.
     pub special_codes: bool,
@@ -83,8 +91,10 @@ impl Default for CoderOptions {
             comma: None,
             min_words: 0,
             convert_agents: false,
+            pronouns: PronounRule::Nearest,
             default_source: None,
             default_target: None,
+            greedy_actors: false,
             special_codes: false,
             time_shift: true,
         }
@@ -101,6 +111,8 @@ impl CoderOptions {
             comma: Some(CommaLimits::TABARI),
             min_words: 8,
             special_codes: true,
+            greedy_actors: true,
+            pronouns: PronounRule::Tabari,
             ..CoderOptions::default()
         }
     }

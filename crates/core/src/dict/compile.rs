@@ -327,7 +327,13 @@ impl Dictionary {
                     let phrase: Phrase = words
                         .iter()
                         .enumerate()
-                        .map(|(i, w)| Word { text: w.clone(), exact: v.exact || i != head || v.inflect })
+                        .map(|(i, w)| {
+                            let exact = match v.exact_words.get(i) {
+                                Some(&e) if i != head && v.exact_words.len() == words.len() => e,
+                                _ => v.exact || i != head || v.inflect,
+                            };
+                            Word { text: w.clone(), exact }
+                        })
                         .collect();
                     let ids = d.intern_phrase(&phrase);
                     if ids.is_empty() {

@@ -183,6 +183,9 @@ pub fn parse_verbs(text: &str, file: &str) -> DictSet {
                 let first = f.split('_').next().unwrap_or("");
                 let exact = f.contains('_') || first.ends_with('=');
                 let joined = (0..words.len()).map(|i| i + 1 < words.len()).collect();
+                // `BROKEN_DOWN_`: every word exact; `BROKEN_DOWN`: the last a stem.
+                let n_words = words.len();
+                let exact_words = (0..n_words).map(|i| i + 1 < n_words || f.ends_with('_') || f.ends_with('=')).collect();
                 b.verbs.push(VerbWord {
                     words,
                     head: 0,
@@ -191,6 +194,7 @@ pub fn parse_verbs(text: &str, file: &str) -> DictSet {
                     code: None,
                     inflect: false,
                     exact,
+                    exact_words,
                     loc: loc.clone(),
                 });
             }
@@ -254,6 +258,7 @@ fn root_line(ctx: &mut Ctx, n: u32, t: &str, roots: &mut DupCheck) -> Option<Ver
     };
     let mut words = Vec::with_capacity(items.len());
     let mut joined = Vec::with_capacity(items.len());
+    let mut exact_words = Vec::with_capacity(items.len());
     let mut exact = false;
     for (i, item) in items.iter().enumerate() {
         match &item.elem {
@@ -263,6 +268,7 @@ fn root_line(ctx: &mut Ctx, n: u32, t: &str, roots: &mut DupCheck) -> Option<Ver
                 }
                 words.push(w.text.clone());
                 joined.push(item.joined);
+                exact_words.push(w.exact);
             }
             _ => {
                 ctx.warn(n, format!("verb '{body}' contains pattern tokens; skipped"));
@@ -301,6 +307,7 @@ fn root_line(ctx: &mut Ctx, n: u32, t: &str, roots: &mut DupCheck) -> Option<Ver
         Vec::new()
     };
     let verb = VerbWord {
+        exact_words,
         words,
         head: 0,
         joined,
