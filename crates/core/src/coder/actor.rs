@@ -69,8 +69,6 @@ fn is_word(toks: &[Token], i: usize, w: &str) -> bool {
     toks.get(i).is_some_and(|t| t.norm == w)
 }
 
-const PRONOUNS: &[&str] = &["HE", "SHE", "IT", "THEY", "WE"];
-
 const FUNCTION_WORDS: &[&str] = &[
     "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "TO", "OF", "IN", "ON", "AT", "BY", "FOR", "WITH",
     "FROM", "THAT", "WHICH", "WHO", "AND", "OR", "BUT", "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD",
@@ -92,6 +90,7 @@ pub(crate) fn build_units<'a>(
     date: Option<Date>,
     default_country: Option<&str>,
     nearest_country: bool,
+    convert_agents: bool,
     out: &mut Vec<Unit>,
 ) {
     out.clear();
@@ -179,7 +178,8 @@ pub(crate) fn build_units<'a>(
                     }
                 }
                 // A bare agent takes the country of the nearest actor in the sentence
-                // ("Russia massed troops" → RUSMIL), else the article's country.
+                // ("Russia massed troops" → RUSMIL), else the article's country, else it
+                // stands as an actor of its own (TABARI CONVERT AGENTS: `~COP`, `NGO~`).
                 const NEAR: usize = 8;
                 let prev = out.last().filter(|u| m.start - u.end <= NEAR).map(|u| country(&u.code));
                 let next = || {
@@ -189,39 +189,79 @@ pub(crate) fn build_units<'a>(
                         .find_map(|n| actor_code(n).map(|c| country(&c)))
                 };
                 let near = if nearest_country { prev.or_else(next) } else { None };
-                if let Some(c) = near.as_deref().or(default_country) {
-                    out.push(Unit {
-                        start: m.start,
-                        end: m.end,
-                        code: attach(c, &ag.code, ag.suffix),
-                        group: 0,
-                        source: ag.loc.to_string(),
-                    });
+                let code = match near.as_deref().or(default_country) {
+                    Some(c) => Some(attach(c, &ag.code, ag.suffix)),
+                    None if convert_agents => {
+                        let role = ag.code.trim_matches('~');
+                        Some(if ag.suffix { format!("~{role}") } else { format!("{role}~") })
+                    }
+                    None => None,
+                };
+                if let Some(code) = code {
+                    out.push(Unit { start: m.start, end: m.end, code, group: 0, source: ag.loc.to_string() });
                 }
                 k += 1;
             }
         }
     }
-    // Pronouns refer to the nearest unit before them.
-    let mut with_pronouns: Vec<Unit> = Vec::new();
+    let groups = provisional_groups(toks, out);
+    for (u, g) in out.iter_mut().zip(groups) {
+        u.group = g;
+    }
+}
+
+/// How pronouns find their referents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounRule {
+    /// HE, SHE, IT, THEY, WE: the nearest actor before.
+    Nearest,
+    /// TABARI 7.7: HE, SHE, IT, HIM, ITS, HIS, HER refer to the first actor of the sentence
+    /// (before them); THEY, THEM, THEIR to the first compound actor, all its members, else
+    /// to the first actor.
+    Tabari,
+}
+
+/// Adds a unit for every pronoun with a referent, then recomputes the compound groups.
+pub(crate) fn resolve_pronouns(toks: &[Token], rule: PronounRule, out: &mut Vec<Unit>) {
+    let groups = provisional_groups(toks, out);
+    let mut with_pronouns: Vec<Unit> = Vec::with_capacity(out.len());
     let mut ui = 0;
     for (i, t) in toks.iter().enumerate() {
         while ui < out.len() && out[ui].start <= i {
             with_pronouns.push(out[ui].clone());
             ui += 1;
         }
-        if t.kind == TokenKind::Word && PRONOUNS.contains(&t.norm.as_str()) && !out.iter().any(|u| u.start <= i && i < u.end) {
-            if let Some(prev) = with_pronouns.last().filter(|u| u.end <= i) {
-                let mut u = prev.clone();
-                u.start = i;
-                u.end = i + 1;
-                with_pronouns.push(u);
+        if t.kind != TokenKind::Word || out.iter().any(|u| u.start <= i && i < u.end) {
+            continue;
+        }
+        let before = |k: &usize| out[*k].end <= i;
+        let compound = |k: &usize| groups.iter().filter(|&&g| g == groups[*k]).count() > 1;
+        let referent: Vec<usize> = match (rule, t.norm.as_str()) {
+            (PronounRule::Nearest, "HE" | "SHE" | "IT" | "THEY" | "WE") => (0..out.len()).rev().find(before).into_iter().collect(),
+            (PronounRule::Tabari, "HE" | "SHE" | "IT" | "HIM" | "ITS" | "HIS" | "HER") => {
+                (0..out.len()).find(before).into_iter().collect()
             }
+            (PronounRule::Tabari, "THEY" | "THEM" | "THEIR") => match (0..out.len()).filter(before).find(compound) {
+                Some(c) => (0..out.len()).filter(|&k| groups[k] == groups[c]).collect(),
+                None => (0..out.len()).find(before).into_iter().collect(),
+            },
+            _ => Vec::new(),
+        };
+        for k in referent {
+            with_pronouns.push(Unit { start: i, end: i + 1, ..out[k].clone() });
         }
     }
     with_pronouns.extend(out.drain(ui..));
     *out = with_pronouns;
-    // Compound groups: units separated only by ",", "and", ", and", "or".
+    let groups = provisional_groups(toks, out);
+    for (u, g) in out.iter_mut().zip(groups) {
+        u.group = g;
+    }
+}
+
+/// Compound groups: units separated only by ",", "and", ", and", "or", or sharing a span.
+fn provisional_groups(toks: &[Token], out: &[Unit]) -> Vec<u32> {
+    let mut groups = Vec::with_capacity(out.len());
     let mut group = 0u32;
     for i in 0..out.len() {
         if i > 0 {
@@ -236,8 +276,9 @@ pub(crate) fn build_units<'a>(
                 group += 1;
             }
         }
-        out[i].group = group;
+        groups.push(group);
     }
+    groups
 }
 
 /// Adds a unit; a code naming several actors (`FRO/BIL/SAM`) adds one unit per actor,

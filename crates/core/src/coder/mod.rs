@@ -7,48 +7,21 @@
 
 pub mod actor;
 pub mod article;
+pub mod options;
 pub mod pattern;
 
 use rustc_hash::FxHashMap;
 
 use crate::date::Date;
 use crate::dict::compile::{Dictionary, LexId};
-use crate::dict::CodeSpec;
+use crate::dict::{CodeSpec, TimeShift};
 use crate::token::{tokenize_into, Token, TokenKind};
 
 pub use actor::Unit;
-use actor::{build_units, find_mentions, Mention};
+pub use options::{CodeBy, CoderOptions, CommaLimits, DefaultActor};
+use actor::{build_units, find_mentions, resolve_pronouns, Mention};
+pub use actor::PronounRule;
 use pattern::{Captures, Matcher};
-
-/// Switches that differ between dictionary conventions.
-#[derive(Debug, Clone)]
-pub struct CoderOptions {
-    /// "did not attack" codes nothing.
-    pub negation: bool,
-    /// "was attacked by X": X is the source.
-    pub passive: bool,
-    /// Events need a target (TABARI and PETRARCH convention).
-    pub require_target: bool,
-    /// A capitalised dictionary verb in mid-sentence is a noun (TABARI).
-    pub capitalized_nouns: bool,
-    /// Only the first verb that yields an event codes in each clause (TABARI, PETRARCH).
-    pub one_event_per_clause: bool,
-    /// A bare agent ("troops") takes the country of the nearest actor in the sentence.
-    pub agents_take_nearest_country: bool,
-}
-
-impl Default for CoderOptions {
-    fn default() -> Self {
-        CoderOptions {
-            negation: true,
-            passive: true,
-            require_target: true,
-            capitalized_nouns: false,
-            one_event_per_clause: true,
-            agents_take_nearest_country: true,
-        }
-    }
-}
 
 /// What the coder knows about a sentence beyond its text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -126,6 +99,11 @@ impl<'d> Coder<'d> {
         &self.opts
     }
 
+    /// The options, to change between sentences (TABARI validation `OPTION:` records).
+    pub fn options_mut(&mut self) -> &mut CoderOptions {
+        &mut self.opts
+    }
+
     /// Codes one sentence. Never fails: no match means no event.
     pub fn code_sentence(&mut self, text: &str, ctx: &SentenceContext) -> Vec<CodedEvent> {
         self.run(text, ctx, None)
@@ -170,7 +148,105 @@ impl<'d> Coder<'d> {
         }
     }
 
-    fn run(&mut self, text: &str, ctx: &SentenceContext, mut trace: Option<&mut Vec<String>>) -> Vec<CodedEvent> {
+    /// Removes comma-delimited nonrestrictive clauses whose length lies within `limits`
+    /// (TABARI 7.8, 8.6) from the tokens and units; returns the byte ranges removed.
+    /// Commas inside compound actor lists ("Mordor, Rohan and Bree") delimit nothing.
+    /// Phrases are chained: after a removed phrase the next one starts at a new comma.
+    fn remove_comma_clauses(&mut self, limits: &CommaLimits) -> Vec<(usize, usize)> {
+        let toks = &self.toks;
+        let units = &self.units;
+        // Commas between members of one compound group, or inside a unit, are not delimiters.
+        let commas: Vec<usize> = (0..toks.len())
+            .filter(|&i| toks[i].kind == TokenKind::Comma)
+            .filter(|&i| {
+                let inside = units.iter().any(|u| u.start < i && i < u.end);
+                let joins = units.iter().enumerate().any(|(k, a)| {
+                    a.end <= i && units[k + 1..].iter().any(|b| b.start > i && b.group == a.group)
+                });
+                !inside && !joins
+            })
+            .collect();
+        if commas.is_empty() {
+            return Vec::new();
+        }
+        let end = toks.iter().rposition(|t| t.kind != TokenKind::End).map_or(0, |e| e + 1);
+        let words = |a: usize, b: usize| -> usize {
+            toks[a..b]
+                .iter()
+                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Other | TokenKind::Quote))
+                .map(|t| 1 + t.norm.matches('-').count())
+                .sum()
+        };
+        let within = |n: usize, lo: usize, hi: usize| n > lo && n <= hi;
+        let mut drop = vec![false; toks.len()];
+        // The phrase before the first comma.
+        if within(words(0, commas[0]), limits.bmin, limits.bmax) {
+            drop[..=commas[0]].iter_mut().for_each(|d| *d = true);
+        }
+        let mut k = 0;
+        while k < commas.len() {
+            let c = commas[k];
+            match commas.get(k + 1) {
+                Some(&d) => {
+                    if within(words(c + 1, d), limits.min, limits.max) {
+                        drop[c..=d].iter_mut().for_each(|x| *x = true);
+                        // A removed phrase takes both its commas.
+                        k += 2;
+                    } else {
+                        k += 1;
+                    }
+                }
+                None => {
+                    if within(words(c + 1, end), limits.emin, limits.emax) {
+                        drop[c..end].iter_mut().for_each(|x| *x = true);
+                    }
+                    k += 1;
+                }
+            }
+        }
+        if !drop.iter().any(|&d| d) {
+            return Vec::new();
+        }
+        let mut removed: Vec<(usize, usize)> = Vec::new();
+        for (i, t) in toks.iter().enumerate().filter(|&(i, _)| drop[i]) {
+            match removed.last_mut() {
+                Some(r) if i > 0 && drop[i - 1] => r.1 = t.end,
+                _ => removed.push((t.start, t.end)),
+            }
+        }
+        // New index of each kept token; units lose dropped tokens (or vanish).
+        let mut new_at = Vec::with_capacity(toks.len() + 1);
+        let mut k = 0;
+        for &d in &drop {
+            new_at.push(k);
+            if !d {
+                k += 1;
+            }
+        }
+        new_at.push(k);
+        self.units.retain_mut(|u| {
+            let Some(first) = (u.start..u.end).find(|&i| !drop[i]) else { return false };
+            let last = (u.start..u.end).rev().find(|&i| !drop[i]).unwrap_or(first);
+            u.start = new_at[first];
+            u.end = new_at[last] + 1;
+            true
+        });
+        let mut i = 0;
+        self.toks.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
+        let mut i = 0;
+        self.tok_lex.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
+        removed
+    }
+
+    /// Tokens, lexemes, screening (length, time markers, discards, special actor codes),
+    /// issues, actor units and comma-clause removal. `None` when the sentence codes nothing.
+    fn prepare(&mut self, text: &str, ctx: &SentenceContext, trace: &mut Option<&mut Vec<String>>) -> Option<Vec<String>> {
         let mut toks = std::mem::take(&mut self.toks);
         tokenize_into(text, &mut toks);
         // Sentences come bounded from the splitter; a direct caller's run-on text is cut.
@@ -178,34 +254,94 @@ impl<'d> Coder<'d> {
         self.toks = toks;
         self.lookup_tokens();
         let dict = self.dict;
-        let pool = &self.pool;
-        let tok_lex = &self.tok_lex;
-        let lex = |i: usize| -> &[LexId] {
-            let (a, b) = tok_lex[i];
-            &pool[a as usize..b as usize]
-        };
-        let toks = &self.toks;
-        let n = toks.len();
-        if let Some(tr) = trace.as_deref_mut() {
-            tr.push(format!(
-                "tokens: {}",
-                toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
-            ));
-        }
-
-        // Discards: a sentence with a discard phrase codes nothing.
-        for i in 0..n {
-            let mut hit = None;
-            dict.discard_trie.matches_at(i, n, &lex, &mut |_, v| hit = hit.or(Some(v)));
-            if let Some(v) = hit {
-                if let Some(tr) = trace.as_deref_mut() {
-                    tr.push(format!("discarded: phrase at token {i} ({})", dict.discards[v as usize].loc));
+        {
+            let pool = &self.pool;
+            let tok_lex = &self.tok_lex;
+            let lex = |i: usize| -> &[LexId] {
+                let (a, b) = tok_lex[i];
+                &pool[a as usize..b as usize]
+            };
+            let toks = &self.toks;
+            let n = toks.len();
+            if let Some(tr) = trace.as_deref_mut() {
+                tr.push(format!("tokens: {}", toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")));
+            }
+            if self.opts.min_words > 0 {
+                // TABARI counts words as written: a possessive belongs to its word, a comma
+                // is a word, the final stop is not.
+                let words = toks.iter().filter(|t| !matches!(t.kind, TokenKind::End | TokenKind::Possessive)).count();
+                if words < self.opts.min_words {
+                    if let Some(tr) = trace.as_deref_mut() {
+                        tr.push(format!("too short: {words} words, fewer than {}", self.opts.min_words));
+                    }
+                    return None;
                 }
-                return Vec::new();
+            }
+            // Time phrases marked `[###]` or `[+++]` discard the sentence (TABARI time shifting).
+            if self.opts.time_shift && !dict.time_trie.is_empty() {
+                for i in 0..n {
+                    let mut hit = false;
+                    dict.time_trie.matches_at(i, n, &lex, &mut |_, v| {
+                        hit |= matches!(&dict.times[v as usize], TimeShift::Marker(m) if m == "###" || m == "+++");
+                    });
+                    if hit {
+                        if let Some(tr) = trace.as_deref_mut() {
+                            tr.push(format!("discarded: time phrase at token {i} has a discard or complex code"));
+                        }
+                        return None;
+                    }
+                }
+            }
+            // Discards: a sentence with a discard phrase codes nothing.
+            for i in 0..n {
+                let mut hit = None;
+                dict.discard_trie.matches_at(i, n, &lex, &mut |_, v| hit = hit.or(Some(v)));
+                if let Some(v) = hit {
+                    if let Some(tr) = trace.as_deref_mut() {
+                        tr.push(format!("discarded: phrase at token {i} ({})", dict.discards[v as usize].loc));
+                    }
+                    return None;
+                }
+            }
+            find_mentions(dict, n, &lex, &mut self.mentions);
+            build_units(
+                dict,
+                &lex,
+                toks,
+                &self.mentions,
+                ctx.date,
+                ctx.default_country,
+                self.opts.agents_take_nearest_country,
+                self.opts.convert_agents,
+                &mut self.units,
+            );
+        }
+        // TABARI special codes on actors: `###` discards the sentence, `+++` marks it as
+        // too complex to code (manual 6.3, 6.4).
+        if let Some(u) = self.units.iter().find(|u| self.opts.special_codes && (u.code == "###" || u.code == "+++")) {
+            if let Some(tr) = trace.as_deref_mut() {
+                let what = if u.code == "###" { "discarded" } else { "complex" };
+                tr.push(format!("{what}: actor {} has the code {}", span_text(text, &self.toks, u.start, u.end), u.code));
+            }
+            return None;
+        }
+        if let Some(limits) = self.opts.comma {
+            let removed = self.remove_comma_clauses(&limits);
+            if let Some(tr) = trace.as_deref_mut() {
+                for (a, b) in removed {
+                    tr.push(format!("comma-delimited clause removed: {}", &text[a..b]));
+                }
             }
         }
+        resolve_pronouns(&self.toks, self.opts.pronouns, &mut self.units);
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
+            let (pool, tok_lex) = (&self.pool, &self.tok_lex);
+            let lex = |i: usize| -> &[LexId] {
+                let (a, b) = tok_lex[i];
+                &pool[a as usize..b as usize]
+            };
+            let n = self.toks.len();
             for i in 0..n {
                 dict.issue_trie.matches_at(i, n, &lex, &mut |_, v| {
                     let c = &dict.issues[v as usize].0;
@@ -215,9 +351,20 @@ impl<'d> Coder<'d> {
                 });
             }
         }
+        Some(issues)
+    }
 
-        find_mentions(dict, n, &lex, &mut self.mentions);
-        build_units(dict, &lex, toks, &self.mentions, ctx.date, ctx.default_country, self.opts.agents_take_nearest_country, &mut self.units);
+    fn run(&mut self, text: &str, ctx: &SentenceContext, mut trace: Option<&mut Vec<String>>) -> Vec<CodedEvent> {
+        let Some(issues) = self.prepare(text, ctx, &mut trace) else { return Vec::new() };
+        let dict = self.dict;
+        let pool = &self.pool;
+        let tok_lex = &self.tok_lex;
+        let lex = |i: usize| -> &[LexId] {
+            let (a, b) = tok_lex[i];
+            &pool[a as usize..b as usize]
+        };
+        let toks = &self.toks;
+        let n = toks.len();
         let units = &self.units;
         if let Some(tr) = trace.as_deref_mut() {
             for u in units {
@@ -235,7 +382,8 @@ impl<'d> Coder<'d> {
         }
         // Every event needs a source and a target: with fewer than two actors there is
         // nothing to code (each unit is a distinct actor or compound member).
-        if self.opts.require_target && units.len() < 2 {
+        let defaults = self.opts.default_source.is_some() || self.opts.default_target.is_some();
+        if self.opts.require_target && units.len() < 2 && !defaults {
             if let Some(tr) = trace.as_deref_mut() {
                 tr.push(format!("no event: {} actor(s) found, an event needs a source and a target", units.len()));
             }
@@ -270,7 +418,8 @@ impl<'d> Coder<'d> {
             }
             let mut best: Option<(usize, u32)> = None;
             dict.verb_trie.matches_at(i, n, &lex, &mut |end, v| {
-                if best.is_none_or(|(e, _)| end > e) {
+                let longer = |b: u32| dict.verb_forms[v as usize].letters > dict.verb_forms[b as usize].letters;
+                if best.is_none_or(|(e, b)| end > e || (end == e && longer(b))) {
                     best = Some((end, v));
                 }
             });
@@ -279,7 +428,10 @@ impl<'d> Coder<'d> {
                 continue;
             };
             let head = i + dict.verb_forms[form as usize].head as usize;
-            let after_det = i > 0 && DETERMINERS.contains(&toks[i - 1].norm.as_str());
+            // "the restore", "donate's": a determiner before or a possessive after
+            // makes the word a noun.
+            let after_det = (i > 0 && DETERMINERS.contains(&toks[i - 1].norm.as_str()))
+                || toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive);
             let capital = self.opts.capitalized_nouns
                 && !mostly_caps
                 && head > 0
@@ -307,15 +459,20 @@ impl<'d> Coder<'d> {
         }
 
         let m = Matcher { dict, toks, lex: &lex, units, unit_start: &unit_start, unit_end: &unit_end };
-        let clause = clauses(toks, units);
+        let clause = clauses(toks, units, &verbs);
         let mut consumed_to = 0usize;
         let mut events: Vec<CodedEvent> = Vec::new();
+        // Per event: clause, subordinate (`023?`), dominant (`031!`).
+        let mut meta: Vec<(u16, bool, bool)> = Vec::new();
         let mut done_clause: Option<u16> = None;
+        let mut done_sentence = false;
         let mut first_source: Option<usize> = None;
         for v in &verbs {
-            if v.start < consumed_to || done_clause == Some(clause[v.start]) {
+            if v.start < consumed_to {
                 continue;
             }
+            // Once a clause (or the sentence) has its event, only dominant codes still count.
+            let only_dominant = done_sentence || done_clause == Some(clause[v.start]);
             let n_before = events.len();
             let form = &dict.verb_forms[v.form as usize];
             let block = &dict.blocks[form.block as usize];
@@ -349,6 +506,19 @@ impl<'d> Coder<'d> {
                 }
                 continue;
             }
+            let (subordinate, dominant) = code_marks(&code);
+            if only_dominant && !dominant {
+                continue;
+            }
+            if let CodeSpec::One(c) = &code {
+                if self.opts.special_codes && (c == "###" || c == "+++") {
+                    if let Some(tr) = trace.as_deref_mut() {
+                        let what = if c == "###" { "discarded" } else { "complex" };
+                        tr.push(format!("{what}: verb {vtext}: {pattern} has the code {c}"));
+                    }
+                    return Vec::new();
+                }
+            }
             let head = v.start + form.head as usize;
             if self.opts.negation && negated(toks, v.start) {
                 if let Some(tr) = trace.as_deref_mut() {
@@ -356,49 +526,88 @@ impl<'d> Coder<'d> {
                 }
                 continue;
             }
-            // Source and target: captured, else nearest unit before / first unit after.
+            // Source and target: captured by the pattern, else found by the default searches.
             let passive = self.opts.passive && caps.source.is_none() && caps.target.is_none() && is_passive(toks, v.start, head);
-            let mut src = caps.source.or(caps.compound);
-            let mut tgt = caps.target.or(caps.compound);
+            let lo = caps.lo.min(v.start);
+            let mut src: Option<Who> = caps.source.or(caps.compound).map(Who::Group);
+            let mut tgt: Option<Who> = caps.target.or(caps.compound).map(Who::Group);
             if passive {
                 let by = (v.end..n).find(|&k| toks[k].norm == "BY").filter(|&k| unit_start.get(k + 1).is_some_and(|&u| u != u32::MAX));
                 if src.is_none() {
-                    src = by.map(|k| unit_start[k + 1] as usize);
+                    src = by.map(|k| Who::Group(unit_start[k + 1] as usize));
                 }
                 if tgt.is_none() {
-                    tgt = nearest_before(units, v.start);
+                    tgt = nearest_before(units, v.start).map(Who::Group);
                 }
             } else {
+                let greedy = self.opts.greedy_actors;
                 if src.is_none() {
                     let c = clause[v.start];
                     // An actor whose words the pattern used before the verb ("&AIRCRAFT *" on
-                    // "Israeli warplanes struck") is the subject; else the nearest actor before.
+                    // "Israeli warplanes struck") is the subject; else the clause's first actor.
                     let inside = units.iter().rposition(|u| u.end <= v.start && caps.overlaps_used(u.start, u.end));
                     src = inside
-                        .or(nearest_before(units, caps.lo.min(v.start)))
                         .filter(|&u| clause[units[u].start] == c)
+                        .or_else(|| units.iter().position(|u| u.end <= lo && clause[u.start] == c))
                         .or(first_source)
-                        .or_else(|| nearest_before(units, caps.lo.min(v.start)));
+                        .or_else(|| nearest_before(units, lo))
+                        .map(Who::Group);
+                }
+                if src.is_none() {
+                    src = match &self.opts.default_source {
+                        Some(d) if d.eager => Some(Who::Default(&d.code)),
+                        // TABARI is greedy: with no actor before the verb, the first after it.
+                        _ if greedy => units.iter().position(|u| u.start >= v.end).map(Who::Unit),
+                        _ => None,
+                    };
+                }
+                if src.is_none() {
+                    src = self.opts.default_source.as_ref().map(|d| Who::Default(&d.code));
                 }
                 if tgt.is_none() {
+                    let s_members = src.map_or_else(Vec::new, |w| w.members(units));
+                    let s_code = src.map(|w| w.code(units));
+                    let other = |k: usize| !s_members.contains(&k) && Some(units[k].code.as_str()) != s_code;
                     // The first actor after the verb that is not one of the pattern's words.
-                    let other = |u: &Unit| Some(u.group) != src.map(|s| units[s].group);
-                    tgt = units.iter().position(|u| u.start >= v.end && other(u) && !caps.overlaps_used(u.start, u.end));
+                    tgt = (0..units.len())
+                        .find(|&k| units[k].start >= v.end && other(k) && !caps.overlaps_used(units[k].start, units[k].end))
+                        .map(Who::Group);
+                    if tgt.is_none() {
+                        tgt = match &self.opts.default_target {
+                            Some(d) if d.eager => Some(Who::Default(&d.code)),
+                            // TABARI: else the first actor before the verb with another code,
+                            // else a compound source against itself.
+                            _ if greedy => (0..units.len())
+                                .find(|&k| {
+                                    units[k].end <= lo && clause[units[k].start] == clause[v.start] && Some(units[k].code.as_str()) != s_code
+                                })
+                                .map(Who::Unit)
+                                .or_else(|| src.filter(|w| w.members(units).len() > 1)),
+                            _ => None,
+                        };
+                    }
+                    if tgt.is_none() {
+                        tgt = self.opts.default_target.as_ref().map(|d| Who::Default(&d.code));
+                    }
                 }
             }
-            let (s_list, t_list) = (group_of(units, src), group_of(units, tgt));
+            let s_list = src.map_or_else(Vec::new, |w| w.expand(units));
+            let t_list = tgt.map_or_else(Vec::new, |w| w.expand(units));
             if let Some(tr) = trace.as_deref_mut() {
+                let show = |l: &[Who]| l.iter().map(|w| w.code(units)).collect::<Vec<_>>().join("+");
                 tr.push(format!(
                     "verb {vtext}: {pattern} → code {code:?}; source {}; target {}{}",
-                    s_list.iter().map(|&u| units[u].code.as_str()).collect::<Vec<_>>().join("+"),
-                    t_list.iter().map(|&u| units[u].code.as_str()).collect::<Vec<_>>().join("+"),
+                    show(&s_list),
+                    show(&t_list),
                     if passive { " (passive)" } else { "" }
                 ));
             }
             let vspan = byte_span(toks, v.start, v.end);
-            let mut emit = |s: Option<usize>, t: Option<usize>, code: &str| {
-                let sc = s.map(|u| units[u].code.as_str()).unwrap_or("");
-                let tc = t.map(|u| units[u].code.as_str()).unwrap_or("");
+            let c_here = clause[v.start];
+            let mut emit = |s: Option<Who>, t: Option<Who>, code: &str| {
+                let code = code.trim_end_matches(['?', '!']);
+                let sc = s.map_or("", |w| w.code(units));
+                let tc = t.map_or("", |w| w.code(units));
                 if sc.is_empty() || (self.opts.require_target && tc.is_empty()) || sc == tc {
                     return;
                 }
@@ -409,20 +618,21 @@ impl<'d> Coder<'d> {
                     source: sc.to_string(),
                     target: tc.to_string(),
                     code: code.to_string(),
-                    source_span: s.map(|u| byte_span(toks, units[u].start, units[u].end)),
-                    target_span: t.map(|u| byte_span(toks, units[u].start, units[u].end)),
+                    source_span: s.and_then(|w| w.span(units, toks)),
+                    target_span: t.and_then(|w| w.span(units, toks)),
                     verb_span: vspan,
                     pattern: pattern.clone(),
                     issues: issues.clone(),
                 });
+                meta.push((c_here, subordinate, dominant));
             };
-            let pairs: Vec<(Option<usize>, Option<usize>)> = if caps.compound.is_some() && caps.source.is_none() && caps.target.is_none() {
+            let pairs: Vec<(Option<Who>, Option<Who>)> = if caps.compound.is_some() && caps.source.is_none() && caps.target.is_none() {
                 // %: every member against every other member of the compound.
                 let g = group_of(units, caps.compound);
-                g.iter().flat_map(|&a| g.iter().filter(move |&&b| b != a).map(move |&b| (Some(a), Some(b)))).collect()
+                g.iter().flat_map(|&a| g.iter().filter(move |&&b| b != a).map(move |&b| (Some(Who::Unit(a)), Some(Who::Unit(b))))).collect()
             } else {
-                let ss: Vec<Option<usize>> = if s_list.is_empty() { vec![None] } else { s_list.iter().map(|&u| Some(u)).collect() };
-                let ts: Vec<Option<usize>> = if t_list.is_empty() { vec![None] } else { t_list.iter().map(|&u| Some(u)).collect() };
+                let ss: Vec<Option<Who>> = if s_list.is_empty() { vec![None] } else { s_list.iter().map(|&u| Some(u)).collect() };
+                let ts: Vec<Option<Who>> = if t_list.is_empty() { vec![None] } else { t_list.iter().map(|&u| Some(u)).collect() };
                 ss.iter().flat_map(|&s| ts.iter().map(move |&t| (s, t))).collect()
             };
             for (s, t) in pairs {
@@ -436,11 +646,28 @@ impl<'d> Coder<'d> {
                 }
             }
             if events.len() > n_before {
-                first_source = first_source.or(src);
-                if self.opts.one_event_per_clause {
-                    done_clause = Some(clause[v.start]);
+                first_source = first_source.or(src.and_then(|w| w.unit()));
+                if !subordinate {
+                    match self.opts.code_by {
+                        CodeBy::Clause => done_clause = Some(clause[v.start]),
+                        CodeBy::Sentence => done_sentence = true,
+                        CodeBy::All => {}
+                    }
                 }
             }
+        }
+        // Dominant events silence all others; a subordinate event stands only where no
+        // other event was found (its clause, or the sentence outside CODE BY CLAUSE).
+        if meta.iter().any(|m| m.2) {
+            let keep: Vec<bool> = meta.iter().map(|m| m.2).collect();
+            retain_flags(&mut events, &keep);
+        } else if meta.iter().any(|m| m.1) {
+            let by_clause = self.opts.code_by == CodeBy::Clause;
+            let keep: Vec<bool> = meta
+                .iter()
+                .map(|m| !m.1 || !meta.iter().any(|o| !o.1 && (!by_clause || o.0 == m.0)))
+                .collect();
+            retain_flags(&mut events, &keep);
         }
         if let Some(tr) = trace.as_deref_mut() {
             if events.is_empty() && !verbs.is_empty() {
@@ -451,19 +678,89 @@ impl<'d> Coder<'d> {
     }
 }
 
+/// A source or target: an actor unit (with its compound group, or alone), or a default code.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Who<'a> {
+    /// The unit and the other members of its compound group.
+    Group(usize),
+    /// The unit alone.
+    Unit(usize),
+    Default(&'a str),
+}
+
+impl<'a> Who<'a> {
+    fn unit(self) -> Option<usize> {
+        match self {
+            Who::Group(u) | Who::Unit(u) => Some(u),
+            Who::Default(_) => None,
+        }
+    }
+
+    fn code(self, units: &'a [Unit]) -> &'a str {
+        match self {
+            Who::Group(u) | Who::Unit(u) => &units[u].code,
+            Who::Default(c) => c,
+        }
+    }
+
+    fn members(self, units: &[Unit]) -> Vec<usize> {
+        match self {
+            Who::Group(u) => group_of(units, Some(u)),
+            Who::Unit(u) => vec![u],
+            Who::Default(_) => Vec::new(),
+        }
+    }
+
+    /// The single actors this stands for.
+    fn expand(self, units: &[Unit]) -> Vec<Who<'a>> {
+        match self {
+            Who::Default(_) => vec![self],
+            _ => self.members(units).into_iter().map(Who::Unit).collect(),
+        }
+    }
+
+    fn span(self, units: &[Unit], toks: &[Token]) -> Option<[usize; 2]> {
+        self.unit().map(|u| byte_span(toks, units[u].start, units[u].end))
+    }
+}
+
+/// Whether a code is subordinate (`023?`, coded only where nothing else is) or
+/// dominant (`031!`, coded even after another event, silencing the others): TABARI 6.6.
+fn code_marks(code: &CodeSpec) -> (bool, bool) {
+    match code {
+        CodeSpec::One(c) => (c.ends_with('?'), c.ends_with('!')),
+        CodeSpec::Pair(a, b) => (a.ends_with('?') || b.ends_with('?'), a.ends_with('!') || b.ends_with('!')),
+        CodeSpec::Null => (false, false),
+    }
+}
+
+fn retain_flags<T>(v: &mut Vec<T>, keep: &[bool]) {
+    let mut i = 0;
+    v.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
 /// Clause index of every token: clauses break at `;` and at conjunctions that do not
 /// join the members of a compound actor ("Iran and Iraq").
-fn clauses(toks: &[Token], units: &[Unit]) -> Vec<u16> {
+fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit]) -> Vec<u16> {
     let mut out = Vec::with_capacity(toks.len());
     let mut c = 0u16;
+    let mut vi = 0;
     let mut next = 0; // first unit starting after the current token
     for (i, t) in toks.iter().enumerate() {
+        while vi < verbs.len() && verbs[vi].end <= i {
+            vi += 1;
+        }
         while next < units.len() && units[next].start <= i {
             next += 1;
         }
-        let conj = matches!(t.norm.as_str(), "AND" | "BUT" | "WHILE" | "WHEREAS" | "ALTHOUGH")
+        // A conjunction inside a verb phrase ("shot and wounded") joins no clauses.
+        let in_verb = verbs.get(vi).is_some_and(|v| v.start <= i);
+        let conj = matches!(t.norm.as_str(), "AND" | "BUT" | "OR" | "NOR" | "WHILE" | "WHEREAS" | "ALTHOUGH")
             || t.norm == ";";
-        if conj {
+        if conj && !in_verb {
             let before = units[..next].iter().rev().find(|u| u.end <= i);
             let joins_units = match (before, units.get(next)) {
                 (Some(a), Some(b)) => a.group == b.group,
@@ -512,4 +809,89 @@ fn byte_span(toks: &[Token], s: usize, e: usize) -> [usize; 2] {
 
 fn span_text<'t>(text: &'t str, toks: &[Token], s: usize, e: usize) -> &'t str {
     &text[toks[s].start..toks[e - 1].end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::{tabari, DictSet};
+
+    const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nLIBYA_ [LBY]\nMOUSE= [MUS]\nOSGILIATH [OSG]\nNASGUL [###]\n\
+        ISILDUR [+++]\nELROND [ELF]\nCALIMEHTAR [CAL]\nGANDALF [WIZ]\n";
+    const AGENTS: &str = "POLICE_ [~COP]\nMINISTER_ [~GOV]\n";
+    const VERBS: &str = "<TIME>\nKAN_WA_MA_KAN [###]\n</TIME>\nATTACK [223]\nATTACKED [223]\n- PLANES_* [225]\n\
+        DEPART_ [032]\nBAN= [191]\nRESTOR [064]\n- * DIPLXMATIC [###]\nSAID [023?]\nACT_ [100]\n\
+        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\nBRUSH_AND_ASIDE REPORTS [142]\n";
+
+    fn dict() -> Dictionary {
+        let mut set = DictSet::default();
+        set.extend(tabari::parse_actors(ACTORS, "a"));
+        set.extend(tabari::parse_agents(AGENTS, "g"));
+        set.extend(tabari::parse_verbs(VERBS, "v"));
+        Dictionary::compile(&set)
+    }
+
+    fn code_with(d: &Dictionary, opts: &CoderOptions, text: &str) -> Vec<String> {
+        let mut c = Coder::with_options(d, opts.clone());
+        c.code_sentence(text, &SentenceContext::default())
+            .into_iter()
+            .map(|e| format!("{}/{}/{}", e.source, e.target, e.code))
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                let want: Vec<&str> = $want;
+                assert_eq!(code_with(&dict(), &CoderOptions::tabari(), $text), want, "{}", $text);
+            }
+        };
+    }
+
+    fn with(f: impl Fn(&mut CoderOptions)) -> CoderOptions {
+        let mut o = CoderOptions::tabari();
+        f(&mut o);
+        o
+    }
+
+    #[test]
+    fn defaults_and_converted_agents() {
+        let d = dict();
+        let text = "Fxrnost will attack Gxndor in the south of the region today.";
+        let o = with(|o| o.apply_tabari("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER").unwrap());
+        assert_eq!(code_with(&d, &o, text), ["DEFSRC/DEFTAR/223"]);
+        let text = "Arnor will attack the police in the south of the region today.";
+        assert_eq!(code_with(&d, &CoderOptions::tabari(), text), Vec::<String>::new());
+        let o = with(|o| o.convert_agents = true);
+        assert_eq!(code_with(&d, &o, text), ["ARN/~COP/223"]);
+        let o = with(|o| o.pronouns = PronounRule::Nearest);
+        let text = "Elrond urged Gondor to wait and it will attack Osgiliath in the south.";
+        assert_eq!(code_with(&d, &o, text), ["GON/OSG/223"]);
+        assert_eq!(code_with(&d, &CoderOptions::tabari(), text), ["ELF/OSG/223"]);
+    }
+
+    t!(tabari_noun_endings, "Arnor will attack the Libyas in the south of the region.", vec!["ARN/LBY/223"]);
+    t!(tabari_no_endings_on_eq, "Mouses will attack Libya in the south of the region today.", vec![]);
+    t!(tabari_eq_exact, "Mouse will ban Libya almost five years after the war.", vec!["MUS/LBY/191"]);
+    t!(tabari_verb_endings, "Arnor departes from Libya almost five years after the war.", vec!["ARN/LBY/032"]);
+    t!(tabari_verb_forms, "Arnor actuality from Libya almost five years after the war.", vec!["ARN/LBY/100"]);
+    t!(longest_verb_form, "Arnor's many planes attacked Gondor in the south.", vec!["ARN/GON/225"]);
+    t!(too_short, "Arnor attacked Gondor.", vec![]);
+    t!(possessive_is_noun, "Arnor departs's from Libya almost five years after the war.", vec![]);
+    t!(discard_actor, "The Nasgul will attack Arnor in the south of the region.", vec![]);
+    t!(complex_actor, "Isildur will attack Arnor in the south of the region.", vec![]);
+    t!(discard_pattern, "Arnor is about to restore full diplxmatic ties with Gondor.", vec![]);
+    t!(discard_time, "Arnor will attack Gondor, kan wa ma kan, in the south.", vec![]);
+    t!(source_is_first_actor, "Elrond said that Calimehtar had attacked Gandalf in the night.", vec!["ELF/WIZ/223"]);
+    t!(comma_clause_removed, "Elrond brushed aside reports, rumored to originate in Osgiliath, that Calimehtar attacked Gandalf", vec!["ELF/CAL/142"]);
+    t!(comma_clause_chained, "Elrond, brushed aside reports rumored to originate in Osgiliath, that Calimehtar attacked Gandalf", vec!["ELF/WIZ/223"]);
+    t!(comma_list_kept, "Arnor, Gondor and Libya will attack Osgiliath, the state's fiercest foe.", vec!["ARN/OSG/223", "GON/OSG/223", "LBY/OSG/223"]);
+    t!(greedy_source_after_verb, "Fxrnost will attack Gondor and Libya in the south of the region.", vec!["GON/LBY/223"]);
+    t!(greedy_target_before_verb, "Arnor and Gondor will attack Fxrnost in the south of the region.", vec!["ARN/GON/223"]);
+    t!(pronoun_first_actor, "Elrond urged Gondor to wait and Osgiliath will attack him in the south.", vec!["OSG/ELF/223"]);
+    t!(pronoun_compound, "Elrond and Gondor met in the south and Osgiliath will attack them today.", vec!["OSG/ELF/223", "OSG/GON/223"]);
+    t!(verb_phrase_conjunction, "Arnor brush and aside reports from Gondor in the south of the region.", vec!["ARN/GON/142"]);
+    t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
+    t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }

@@ -237,6 +237,9 @@ pub struct VerbForm {
     pub code: Option<CodeSpec>,
     /// Offset of the head word within the form.
     pub head: u8,
+    /// Letters in the form's words: among forms matching the same tokens, the longest
+    /// (`ATTACKED` over the stem `ATTACK`) is the most specific, as in TABARI.
+    pub letters: u16,
     pub loc: SourceLoc,
     pub text: String,
 }
@@ -342,17 +345,25 @@ impl Dictionary {
                     let phrase: Phrase = words
                         .iter()
                         .enumerate()
-                        .map(|(i, w)| Word { text: w.clone(), exact: v.exact || i != head || v.inflect })
+                        .map(|(i, w)| {
+                            let exact = match v.exact_words.get(i) {
+                                Some(&e) if i != head && v.exact_words.len() == words.len() => e,
+                                _ => v.exact || i != head || v.inflect,
+                            };
+                            Word { text: w.clone(), exact }
+                        })
                         .collect();
                     let ids = d.intern_phrase(&phrase);
                     if ids.is_empty() {
                         continue;
                     }
                     d.verb_trie.insert(&ids, d.verb_forms.len() as u32);
+                    let letters = words.iter().map(|w| w.len()).sum::<usize>().min(u16::MAX as usize) as u16;
                     d.verb_forms.push(VerbForm {
                         block: bi,
                         code: v.code.clone(),
                         head: head.min(255) as u8,
+                        letters,
                         loc: v.loc.clone(),
                         text: text.clone(),
                     });

@@ -234,6 +234,9 @@ pub struct VerbWord {
     pub inflect: bool,
     /// Whether the head must match exactly (`ACT_`) or as a stem (TABARI `ACT`).
     pub exact: bool,
+    /// Whether each word must match exactly (TABARI: a word followed by `_`; the last word
+    /// of `SHOT_AND_WOUND` is a stem). Empty: the words other than the head are exact.
+    pub exact_words: Vec<bool>,
     pub loc: SourceLoc,
 }
 

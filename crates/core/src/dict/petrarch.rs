@@ -307,6 +307,7 @@ fn verb_line(ctx: &mut Ctx, n: u32, t: &str) -> Option<VerbWord> {
         forms,
         code,
         exact: true,
+        exact_words: Vec::new(),
         loc: ctx.loc(n),
     })
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use super::common::{self, brackets, event_code, lines, Ctx, DupCheck};
 use super::petrarch;
 use super::{
-    phrase_words, AgentEntry, CodeSpec, DictError, DictKind, DictSet, IssueEntry, PatElem, Phrase,
+    phrase_words, ActorEntry, AgentEntry, CodeSpec, DictError, DictKind, DictSet, IssueEntry, PatElem, Phrase,
     Synset, TimeEntry, TimeShift, VerbBlock, VerbWord, Warning, Word,
 };
 
@@ -156,7 +156,7 @@ pub fn parse_verbs(text: &str, file: &str) -> DictSet {
                 b.patterns.push(p);
             }
         } else if let Some(rest) = t.strip_prefix('{') {
-            let Some(v) = block.as_mut().and_then(|b| b.verbs.last_mut()) else {
+            let Some(b) = block.as_mut().filter(|b| !b.verbs.is_empty()) else {
                 ctx.warn(n, "verb forms before any verb; skipped");
                 continue;
             };
@@ -167,18 +167,38 @@ pub fn parse_verbs(text: &str, file: &str) -> DictSet {
                     rest
                 }
             };
-            let before = v.forms.len();
+            // Each form is a verb of the block, sharing its patterns: `ACTING_` matches
+            // exactly, `ACTUALITY` as a stem; forms take no regular endings.
+            let before = b.verbs.len();
+            let loc = ctx.loc(n);
             for f in inner.split_whitespace() {
                 let words: Vec<String> = f
                     .split('_')
                     .map(|w| w.trim_end_matches('=').to_uppercase())
                     .filter(|w| !w.is_empty())
                     .collect();
-                if !words.is_empty() {
-                    v.forms.push((words, 0));
+                if words.is_empty() {
+                    continue;
                 }
+                let first = f.split('_').next().unwrap_or("");
+                let exact = f.contains('_') || first.ends_with('=');
+                let joined = (0..words.len()).map(|i| i + 1 < words.len()).collect();
+                // `BROKEN_DOWN_`: every word exact; `BROKEN_DOWN`: the last a stem.
+                let n_words = words.len();
+                let exact_words = (0..n_words).map(|i| i + 1 < n_words || f.ends_with('_') || f.ends_with('=')).collect();
+                b.verbs.push(VerbWord {
+                    words,
+                    head: 0,
+                    joined,
+                    forms: Vec::new(),
+                    code: None,
+                    inflect: false,
+                    exact,
+                    exact_words,
+                    loc: loc.clone(),
+                });
             }
-            if v.forms.len() == before {
+            if b.verbs.len() == before {
                 ctx.warn(n, "no verb forms inside { }");
             }
         } else if section == VerbSection::Time {
@@ -238,6 +258,7 @@ fn root_line(ctx: &mut Ctx, n: u32, t: &str, roots: &mut DupCheck) -> Option<Ver
     };
     let mut words = Vec::with_capacity(items.len());
     let mut joined = Vec::with_capacity(items.len());
+    let mut exact_words = Vec::with_capacity(items.len());
     let mut exact = false;
     for (i, item) in items.iter().enumerate() {
         match &item.elem {
@@ -247,6 +268,7 @@ fn root_line(ctx: &mut Ctx, n: u32, t: &str, roots: &mut DupCheck) -> Option<Ver
                 }
                 words.push(w.text.clone());
                 joined.push(item.joined);
+                exact_words.push(w.exact);
             }
             _ => {
                 ctx.warn(n, format!("verb '{body}' contains pattern tokens; skipped"));
@@ -270,11 +292,26 @@ fn root_line(ctx: &mut Ctx, n: u32, t: &str, roots: &mut DupCheck) -> Option<Ver
         ctx.warn(n, format!("verb '{body}' already listed at line {first}"));
     }
     let loc = ctx.loc(n);
+    // TABARI accepts the endings S, ED, ES, EN and ING on an exact root literally
+    // (`DEPART_` matches `DEPARTES`); the compiler adds the spelled inflections.
+    let forms = if inflect {
+        ["S", "ED", "ES", "EN", "ING"]
+            .iter()
+            .map(|e| {
+                let mut w = words.clone();
+                w[0] = format!("{}{e}", w[0]);
+                (w, 0)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let verb = VerbWord {
+        exact_words,
         words,
         head: 0,
         joined,
-        forms: Vec::new(),
+        forms,
         code: None,
         inflect,
         exact,
@@ -461,8 +498,61 @@ pub fn parse_actors(text: &str, file: &str) -> DictSet {
         }
     }
     blocks.flush(&mut ctx, &mut set.actors);
+    let actors = std::mem::take(&mut set.actors);
+    for mut a in actors {
+        let endings = noun_endings(&mut a.phrase);
+        let variants: Vec<Phrase> = endings.iter().map(|e| with_last(&a.phrase, e)).collect();
+        let (codes, loc) = (a.codes.clone(), a.loc.clone());
+        set.actors.push(a);
+        for phrase in variants {
+            set.actors.push(ActorEntry { phrase, codes: codes.clone(), loc: loc.clone() });
+        }
+    }
+    for p in set.nouns.iter_mut().chain(set.adjectives.iter_mut()) {
+        strip_no_endings(p);
+    }
     set.warnings = ctx.warnings;
     set
+}
+
+/// TABARI's `=` ending (`MOUSE=`): the word matches exactly and takes no regular endings.
+/// Removes the marks; `true` when the last word had one.
+fn strip_no_endings(p: &mut Phrase) -> bool {
+    let mut last = false;
+    let n = p.len();
+    for (i, w) in p.iter_mut().enumerate() {
+        if w.text.ends_with('=') {
+            w.text = w.text.trim_end_matches('=').to_string();
+            w.exact = true;
+            last = i + 1 == n;
+        }
+    }
+    last
+}
+
+/// The regular noun endings TABARI accepts on the last word of an exact actor, agent or
+/// noun phrase (manual 5.2.3): the plural `S` (possessives are split off by the tokenizer)
+/// and the spelled plural (`BODY` → `BODIES`). Stems need none; `=` forbids them.
+fn noun_endings(p: &mut Phrase) -> Vec<String> {
+    if strip_no_endings(p) {
+        return Vec::new();
+    }
+    let Some(last) = p.last().filter(|w| w.exact && !w.text.is_empty()) else { return Vec::new() };
+    let mut out = vec![format!("{}S", last.text)];
+    let spelled = common::regular_plural(&last.text);
+    if spelled != out[0] {
+        out.push(spelled);
+    }
+    out
+}
+
+/// `p` with its last word replaced by `last` (still exact).
+fn with_last(p: &[Word], last: &str) -> Phrase {
+    let mut out = p.to_vec();
+    if let Some(w) = out.last_mut() {
+        w.text = last.to_string();
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -494,11 +584,15 @@ pub fn parse_agents(text: &str, file: &str) -> DictSet {
         let head = common::clean_phrase(&mut ctx, n, b.head, "agent");
         let (main, forms) = petrarch::split_braces(&mut ctx, n, &head);
         let mut phrases = vec![phrase_words(main)];
-        match forms {
-            Some(f) => phrases.extend(f.split_whitespace().map(phrase_words)),
-            // TABARI matches regular noun plurals of agents by itself.
-            None if !phrases[0].is_empty() => phrases.push(petrarch::plural_phrase(&phrases[0])),
-            None => {}
+        if let Some(f) = forms {
+            phrases.extend(f.split_whitespace().map(phrase_words));
+        }
+        // TABARI matches the regular noun endings of agents by itself.
+        let endings = noun_endings(&mut phrases[0]);
+        let variants: Vec<Phrase> = endings.iter().map(|e| with_last(&phrases[0], e)).collect();
+        phrases.extend(variants);
+        for p in &mut phrases[1..] {
+            strip_no_endings(p);
         }
         if phrases[0].is_empty() {
             ctx.warn(n, "agent line without a phrase; skipped");
@@ -819,12 +913,11 @@ mod tests {
         let set =
             parse_verbs("BREAK_ [1717]\n{ BROKE_ BROKEN_ BROKEN_DOWN_ }\n- * TREATY [161]\n", "t");
         assert!(set.warnings.is_empty(), "{:?}", set.warnings);
-        let v = &set.verbs[0].verbs[0];
-        let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(
-            v.forms,
-            vec![(s(&["BROKE"]), 0), (s(&["BROKEN"]), 0), (s(&["BROKEN", "DOWN"]), 0)]
-        );
+        // Each irregular form is a verb of the block, exact as written.
+        let got: Vec<(String, bool)> =
+            set.verbs[0].verbs[1..].iter().map(|v| (v.words.join(" "), v.exact)).collect();
+        let s = |w: &str| (w.to_string(), true);
+        assert_eq!(got, vec![s("BROKE"), s("BROKEN"), s("BROKEN DOWN")]);
         assert_eq!(set.verbs[0].patterns.len(), 1);
     }
 
@@ -1024,6 +1117,34 @@ mod tests {
         DatedCode { code: code.into(), from, to }
     }
 
+    /// The entries as written, without the regular-ending variants that follow them.
+    fn originals(set: &DictSet) -> Vec<&ActorEntry> {
+        let mut out: Vec<&ActorEntry> = Vec::new();
+        for a in &set.actors {
+            if out.last().is_none_or(|p| p.loc != a.loc) {
+                out.push(a);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn regular_endings() {
+        let set = parse_actors("LIBYA_ [LBY]
+MOUSE= [MUS]
+ARGENTIN [ARG]
+CITY_ [CTY]
+", "t");
+        let got: Vec<String> = set.actors.iter().map(|a| common::show(&a.phrase)).collect();
+        assert_eq!(got, ["LIBYA_", "LIBYAS_", "MOUSE_", "ARGENTIN", "CITY_", "CITYS_", "CITIES_"]);
+        let set = parse_verbs("DEPART_ [032]
+BAN= [191]
+", "t");
+        let forms: Vec<String> = set.verbs[0].verbs[0].forms.iter().map(|f| f.0.join(" ")).collect();
+        assert_eq!(forms, ["DEPARTS", "DEPARTED", "DEPARTES", "DEPARTEN", "DEPARTING"]);
+        assert!(set.verbs[1].verbs[0].forms.is_empty() && !set.verbs[1].verbs[0].inflect);
+    }
+
     #[test]
     fn actors() {
         let d = |y, m, dd| Some(Date::ymd(y, m, dd));
@@ -1044,7 +1165,7 @@ mod tests {
             let set = parse_actors(text, "t");
             assert!(set.warnings.is_empty(), "{text:?}: {:?}", set.warnings);
             let got: Vec<(Phrase, Vec<DatedCode>)> =
-                set.actors.iter().map(|a| (a.phrase.clone(), a.codes.clone())).collect();
+                originals(&set).iter().map(|a| (a.phrase.clone(), a.codes.clone())).collect();
             let want: Vec<(Phrase, Vec<DatedCode>)> =
                 want.into_iter().map(|(p, c)| (phrase_words(p), c)).collect();
             assert_eq!(got, want, "{text:?}");
@@ -1072,7 +1193,7 @@ mod tests {
         ];
         for (text, n_actors, n_codes, n_warn) in t {
             let set = parse_actors(text, "t");
-            assert_eq!(set.actors.len(), n_actors, "{text:?}");
+            assert_eq!(originals(&set).len(), n_actors, "{text:?}");
             assert_eq!(set.actors[0].codes.len(), n_codes, "{text:?}");
             assert_eq!(set.warnings.len(), n_warn, "{text:?}: {:?}", set.warnings);
         }
@@ -1095,6 +1216,7 @@ mod tests {
                 s("PARLIAMENTARY_OPPOSITION_", "OPP", true),
                 s("PARLIAMENTARY_OPPOSITIONS_", "OPP", true),
                 s("HUMAN_RIGHTS_BODY_", "NGO", false),
+                s("HUMAN_RIGHTS_BODYS_", "NGO", false),
                 s("HUMAN_RIGHTS_BODIES_", "NGO", false),
                 s("LAWMAN", "COP", true),
                 s("LAWMEN", "COP", true),

@@ -204,6 +204,7 @@ struct Builder {
     lines: Vec<String>,
     comment: String,
     in_comment: bool,
+    seen_comment: bool,
 }
 
 impl Builder {
@@ -232,6 +233,7 @@ impl Builder {
                         text.push_str(&rest[..i]);
                         rest = &rest[i + 2..];
                         self.in_comment = true;
+                        self.seen_comment = true;
                     }
                     None => {
                         text.push_str(rest);
@@ -240,7 +242,16 @@ impl Builder {
                 }
             }
         }
-        if !text.trim().is_empty() {
+        // After a comment, TABARI validation records sometimes list more expectations
+        // on lines of their own (`\n{ GON / FOR / 044 }` after a `*/`): those belong to
+        // the comment, not the text.
+        let t = text.trim();
+        if self.seen_comment && (t.starts_with("\\n") || t.starts_with('{') || t.starts_with("-{")) {
+            self.comment.push_str(t);
+            self.comment.push('\n');
+            return;
+        }
+        if !t.is_empty() {
             self.lines.push(text.trim_end().to_string());
         }
     }
@@ -370,6 +381,14 @@ Final record without expectations.
         let r = &recs[5];
         assert!(!r.has_validation());
         assert_eq!(r.line, 35);
+    }
+
+    #[test]
+    fn expectations_after_the_comment() {
+        let text = "950104  P-26\nFornost and Gondor met.\n/*\\n[x]\n\\n{ FOR / GON / 044 }  */\n\\n{ GON / FOR / 045 }  */\nMore text.\n";
+        let r = parse_tabari_records("t", text).remove(0).unwrap();
+        assert_eq!(r.expected.len(), 2);
+        assert_eq!(r.text, "Fornost and Gondor met.\nMore text.");
     }
 
     #[test]

@@ -72,6 +72,11 @@ fn score(expected: &[Triple], got: &[Triple]) -> bool {
     e == g
 }
 
+/// TABARI `-{…}`: the listed events must be coded; further events are not checked.
+fn score_listed(expected: &[Triple], got: &[Triple]) -> bool {
+    expected.iter().all(|e| got.contains(e))
+}
+
 /// Runs a PETRARCH XML validation file with the dictionaries its `<Environment>` names
 /// (relative to the file). Records marked `valid="false"` are skipped.
 pub fn run_petrarch_xml(path: &Path, opts: CoderOptions, dicts: Option<&DictSet>) -> Result<Report, String> {
@@ -174,6 +179,10 @@ fn project_dictionaries(path: &Path) -> Result<(tabari::Project, DictSet), Strin
 
 fn run_tabari_records(path: &Path, project: &tabari::Project, set: &DictSet, opts: CoderOptions) -> Result<Report, String> {
     let dict = Dictionary::compile(set);
+    let mut opts = opts;
+    if let Some(f) = &project.options {
+        apply_options_file(&mut opts, &read(f)?);
+    }
     let mut coder = Coder::with_options(&dict, opts);
     let mut report = Report {
         suite: path.display().to_string(),
@@ -187,6 +196,10 @@ fn run_tabari_records(path: &Path, project: &tabari::Project, set: &DictSet, opt
                 report.skipped += 1;
                 continue;
             };
+            // `{ OPTION: … }` records change the settings for the records that follow.
+            for line in r.options() {
+                let _ = coder.options_mut().apply_tabari(line);
+            }
             let scored = !r.expected.is_empty() || r.expects_no_events() || r.expects_discard();
             if r.expects_complex() || !scored {
                 report.skipped += 1;
@@ -196,23 +209,41 @@ fn run_tabari_records(path: &Path, project: &tabari::Project, set: &DictSet, opt
             let got = code_text(&mut coder, &r.text, &ctx);
             let expected: Vec<Triple> =
                 r.expected.iter().map(|e| (e.source.clone(), e.target.clone(), e.code.clone())).collect();
-            report.results.push(RecordResult {
-                id: r.id.clone(),
-                text: r.text.clone(),
-                passed: score(&expected, &got),
-                expected,
-                got,
-            });
+            let passed = if r.stops_checking() { score_listed(&expected, &got) } else { score(&expected, &got) };
+            report.results.push(RecordResult { id: r.id.clone(), text: r.text.clone(), passed, expected, got });
         }
     }
     Ok(report)
 }
 
+/// Applies the coding commands of a TABARI `.options` file (`//` and `#` start
+/// comments, a line starting with `~` ends the file).
+fn apply_options_file(opts: &mut CoderOptions, text: &str) {
+    for raw in text.lines() {
+        let mut t = raw;
+        if let Some(i) = t.find("//") {
+            t = &t[..i];
+        }
+        if let Some(i) = t.find('#') {
+            t = &t[..i];
+        }
+        let t = t.trim();
+        if t.starts_with('~') {
+            break;
+        }
+        if !t.is_empty() {
+            let _ = opts.apply_tabari(t);
+        }
+    }
+}
+
 /// Runs a suite file of either kind, chosen by extension (`.project` or XML), with the
-/// dictionaries it names or, when given, `dicts` instead.
+/// dictionaries it names or, when given, `dicts` instead. A TABARI project brings its
+/// own conventions and `.options` file; PETRARCH files use `opts` with PETRARCH's
+/// convention for bare agents.
 pub fn run(path: &Path, opts: CoderOptions, dicts: Option<&DictSet>) -> Result<Report, String> {
     if is_project(path) {
-        run_tabari_project(path, tabari_options(opts), dicts)
+        run_tabari_project(path, CoderOptions::tabari(), dicts)
     } else {
         run_petrarch_xml(path, petrarch_options(opts), dicts)
     }
@@ -222,7 +253,12 @@ pub fn run(path: &Path, opts: CoderOptions, dicts: Option<&DictSet>) -> Result<R
 /// PETRARCH validation XML. Used by `--dict SUITE` to explain a suite's sentences.
 pub fn suite_dictionaries(path: &Path) -> Result<(DictSet, CoderOptions), String> {
     if is_project(path) {
-        Ok((project_dictionaries(path)?.1, tabari_options(CoderOptions::default())))
+        let (project, set) = project_dictionaries(path)?;
+        let mut opts = CoderOptions::tabari();
+        if let Some(f) = &project.options {
+            apply_options_file(&mut opts, &read(f)?);
+        }
+        Ok((set, opts))
     } else {
         let text = read(path)?;
         let v = xml::parse_validation_xml(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
@@ -232,12 +268,6 @@ pub fn suite_dictionaries(path: &Path) -> Result<(DictSet, CoderOptions), String
 
 fn is_project(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("project"))
-}
-
-/// TABARI's conventions: capitalised verbs are nouns; negation is not special; a bare
-/// agent has no country.
-fn tabari_options(opts: CoderOptions) -> CoderOptions {
-    CoderOptions { capitalized_nouns: true, negation: false, agents_take_nearest_country: false, ..opts }
 }
 
 /// PETRARCH's conventions: a bare agent has no country.

@@ -1,0 +1,271 @@
+//! Coder options: the switches that differ between dictionary conventions, and the
+//! TABARI `.options` commands that set them (`SET: CODE BY SENTENCE`, `DEFAULT: …`,
+//! `COMMA: …`), which TABARI validation records can also change mid-run.
+
+use super::actor::PronounRule;
+
+/// How many events a sentence may yield (TABARI `SET: CODE BY …`, manual 7.6.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeBy {
+    /// The first verb that yields an event in each clause (TABARI and PETRARCH default).
+    Clause,
+    /// Only the first event of the sentence.
+    Sentence,
+    /// Every verb that yields an event.
+    All,
+}
+
+/// Lengths (in words) of comma-delimited nonrestrictive clauses that are removed before
+/// coding (TABARI `COMMA:`, manual 7.8 and 8.6): a phrase between two commas is removed
+/// when `min <= words <= max`; `bmin`/`bmax` apply to the phrase before the first comma,
+/// `emin`/`emax` to the phrase after the last one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommaLimits {
+    pub min: usize,
+    pub max: usize,
+    pub emin: usize,
+    pub emax: usize,
+    pub bmin: usize,
+    pub bmax: usize,
+}
+
+impl CommaLimits {
+    /// TABARI's defaults: internal and final phrases of 2 to 10 words; never the first.
+    pub const TABARI: CommaLimits = CommaLimits { min: 2, max: 10, emin: 2, emax: 10, bmin: 128, bmax: 0 };
+}
+
+/// A default actor code for events whose source or target was not found (TABARI
+/// `DEFAULT: SOURCE [X] PRIOR TARGET [Y] AFTER`, manual 8.5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DefaultActor {
+    pub code: String,
+    /// `PRIOR` (source): used whenever no actor precedes the verb, instead of looking
+    /// after it. `AFTER` (target): used whenever no actor follows the verb, instead of
+    /// looking before it.
+    pub eager: bool,
+}
+
+/// Switches that differ between dictionary conventions.
+#[derive(Debug, Clone)]
+pub struct CoderOptions {
+    /// "did not attack" codes nothing.
+    pub negation: bool,
+    /// "was attacked by X": X is the source.
+    pub passive: bool,
+    /// Events need a target (TABARI and PETRARCH convention).
+    pub require_target: bool,
+    /// A capitalised dictionary verb in mid-sentence is a noun (TABARI).
+    pub capitalized_nouns: bool,
+    /// How many events a sentence may yield.
+    pub code_by: CodeBy,
+    /// Comma-delimited clauses removed before coding (TABARI); `None` keeps them.
+    pub comma: Option<CommaLimits>,
+    /// Sentences with fewer words (a comma counts as a word) code nothing; 0 = no limit.
+    pub min_words: usize,
+    /// An agent with no actor to attach to becomes an actor of its own (`~COP`).
+    pub convert_agents: bool,
+    /// How pronouns find their referents.
+    pub pronouns: PronounRule,
+    pub default_source: Option<DefaultActor>,
+    pub default_target: Option<DefaultActor>,
+    /// TABARI's greedy default searches (manual 5.8): with no actor before the verb the
+    /// source is the first one after it; with no actor after it, the target is the first
+    /// one before it with another code, else a compound source codes against itself.
+    pub greedy_actors: bool,
+    /// Actor and verb codes `###` discard the sentence and `+++` mark it as too complex
+    /// to code (TABARI special codes); otherwise they are ordinary codes.
+    pub special_codes: bool,
+    /// Time phrases take effect (TABARI `SET: TIME SHIFT`); their `[###]` and `[+++]`
+    /// markers discard the sentence.
+    pub time_shift: bool,
+    /// A bare agent ("troops") takes the country of the nearest actor in the sentence
+    /// (herald's own dictionaries; TABARI and PETRARCH leave it without a country).
+    pub agents_take_nearest_country: bool,
+}
+
+impl Default for CoderOptions {
+    fn default() -> Self {
+        CoderOptions {
+            negation: true,
+            passive: true,
+            require_target: true,
+            capitalized_nouns: false,
+            code_by: CodeBy::Clause,
+            comma: None,
+            min_words: 0,
+            convert_agents: false,
+            pronouns: PronounRule::Nearest,
+            default_source: None,
+            default_target: None,
+            greedy_actors: false,
+            special_codes: false,
+            time_shift: true,
+            agents_take_nearest_country: true,
+        }
+    }
+}
+
+impl CoderOptions {
+    /// TABARI's conventions: capitalised verbs are nouns, negation is left to the
+    /// dictionaries, comma-delimited clauses are removed, sentences need 8 words.
+    pub fn tabari() -> CoderOptions {
+        CoderOptions {
+            capitalized_nouns: true,
+            negation: false,
+            comma: Some(CommaLimits::TABARI),
+            min_words: 8,
+            special_codes: true,
+            greedy_actors: true,
+            pronouns: PronounRule::Tabari,
+            agents_take_nearest_country: false,
+            ..CoderOptions::default()
+        }
+    }
+
+    /// PETRARCH's conventions: as herald's, but a bare agent has no country.
+    pub fn petrarch() -> CoderOptions {
+        CoderOptions { agents_take_nearest_country: false, ..CoderOptions::default() }
+    }
+
+    /// Applies one TABARI `.options` command line (`SET: CODE BY SENTENCE`,
+    /// `DEFAULT: SOURCE [X] PRIOR`, `DEFAULT: OFF`, `COMMA: MIN = 4 MAX = 6`, `COMMA: OFF`,
+    /// `SET: MINIMUM WORDS = 4`, `SET: CONVERT AGENTS = TRUE`). Commands that do not
+    /// affect coding are accepted and ignored; `Err` describes a malformed one.
+    pub fn apply_tabari(&mut self, line: &str) -> Result<(), String> {
+        let Some((kw, value)) = line.split_once(':') else {
+            return Err(format!("options line without 'COMMAND:': '{line}'"));
+        };
+        let kw: String = kw.trim().to_ascii_uppercase().chars().take(4).collect();
+        let value = value.trim();
+        let upper = value.to_ascii_uppercase();
+        match kw.as_str() {
+            "SET" => {
+                let (name, v) = upper.split_once('=').unwrap_or((upper.as_str(), ""));
+                let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                let v = v.trim();
+                let truth = || matches!(v, "TRUE" | "T" | "1" | "YES");
+                if name.starts_with("CODE") {
+                    let rest = name.trim_start_matches("CODE").trim();
+                    let rest = if rest.is_empty() { v } else { rest };
+                    self.code_by = if rest.contains("SENT") {
+                        CodeBy::Sentence
+                    } else if rest.contains("ALL") {
+                        CodeBy::All
+                    } else if rest.contains("CLAUSE") {
+                        CodeBy::Clause
+                    } else {
+                        return Err(format!("SET: CODE BY: unknown value '{value}'"));
+                    };
+                } else if name.starts_with("MINIMUM WORD") || name.starts_with("MIN WORD") {
+                    let n = v.split_whitespace().next().unwrap_or("");
+                    self.min_words = n.parse().map_err(|_| format!("SET: MINIMUM WORDS: bad number '{v}'"))?;
+                } else if name.starts_with("CONVERT AGENT") {
+                    self.convert_agents = truth();
+                } else if name.starts_with("TIME SHIFT") {
+                    self.time_shift = truth();
+                }
+                Ok(())
+            }
+            "DEFA" => {
+                let words: Vec<&str> = upper.split_whitespace().collect();
+                if words.first() == Some(&"OFF") {
+                    self.default_source = None;
+                    self.default_target = None;
+                    return Ok(());
+                }
+                let mut i = 0;
+                while i < words.len() {
+                    let w = words[i].trim_end_matches(':');
+                    if w == "SOURCE" || w == "TARGET" {
+                        let code = upper[upper.find(words[i]).unwrap_or(0)..]
+                            .split_once('[')
+                            .and_then(|(_, r)| r.split_once(']'))
+                            .map(|(c, _)| c.trim().to_string())
+                            .ok_or_else(|| format!("DEFAULT: {w} needs a [code]"))?;
+                        let eager_word = if w == "SOURCE" { "PRIOR" } else { "AFTER" };
+                        // The option word follows the code, before the next keyword.
+                        let mut j = i + 1;
+                        let mut eager = false;
+                        while j < words.len() && !matches!(words[j].trim_end_matches(':'), "SOURCE" | "TARGET") {
+                            eager |= words[j] == eager_word;
+                            j += 1;
+                        }
+                        let d = Some(DefaultActor { code, eager });
+                        if w == "SOURCE" {
+                            self.default_source = d;
+                        } else {
+                            self.default_target = d;
+                        }
+                        i = j;
+                    } else {
+                        i += 1;
+                    }
+                }
+                Ok(())
+            }
+            "COMM" => {
+                if upper.split_whitespace().next() == Some("OFF") {
+                    self.comma = None;
+                    return Ok(());
+                }
+                let mut c = self.comma.unwrap_or(CommaLimits::TABARI);
+                let flat = upper.replace('=', " = ");
+                let toks: Vec<&str> = flat.split_whitespace().collect();
+                for k in 0..toks.len() {
+                    if toks.get(k + 1) != Some(&"=") {
+                        continue;
+                    }
+                    let Some(n) = toks.get(k + 2).and_then(|s| s.trim_end_matches('}').parse::<usize>().ok()) else {
+                        return Err(format!("COMMA: bad value for {}", toks[k]));
+                    };
+                    match toks[k] {
+                        "MIN" => c.min = n,
+                        "MAX" => c.max = n,
+                        "EMIN" => c.emin = n,
+                        "EMAX" => c.emax = n,
+                        "BMIN" => c.bmin = n,
+                        "BMAX" => c.bmax = n,
+                        other => return Err(format!("COMMA: unknown limit {other}")),
+                    }
+                }
+                self.comma = Some(c);
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabari_commands() {
+        let mut o = CoderOptions::tabari();
+        o.apply_tabari("SET: CODE BY SENTENCE").unwrap();
+        assert_eq!(o.code_by, CodeBy::Sentence);
+        o.apply_tabari("SET: CODE ALL").unwrap();
+        assert_eq!(o.code_by, CodeBy::All);
+        o.apply_tabari("SET: MINIMUM WORDS = 4").unwrap();
+        assert_eq!(o.min_words, 4);
+        o.apply_tabari("SET: CONVERT AGENT = TRUE").unwrap();
+        assert!(o.convert_agents);
+        o.apply_tabari("SET: TIME SHIFT = FALSE").unwrap();
+        assert!(!o.time_shift);
+        assert!(o.convert_agents);
+        o.apply_tabari("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER").unwrap();
+        assert_eq!(o.default_source, Some(DefaultActor { code: "DEFSRC".into(), eager: true }));
+        assert_eq!(o.default_target, Some(DefaultActor { code: "DEFTAR".into(), eager: true }));
+        o.apply_tabari("DEFAULT: SOURCE [DEFSRC]  TARGET [DEFTAR] AFTER").unwrap();
+        assert_eq!(o.default_source, Some(DefaultActor { code: "DEFSRC".into(), eager: false }));
+        o.apply_tabari("DEFAULT: OFF").unwrap();
+        assert!(o.default_source.is_none() && o.default_target.is_none());
+        o.apply_tabari("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8}").unwrap();
+        assert_eq!(o.comma, Some(CommaLimits { min: 4, max: 6, emin: 3, emax: 6, bmin: 3, bmax: 8 }));
+        o.apply_tabari("COMMA: OFF").unwrap();
+        assert_eq!(o.comma, None);
+        assert!(o.apply_tabari("OUTPUT: ID STORY SENT").is_ok());
+        assert!(o.apply_tabari("nonsense").is_err());
+    }
+}
