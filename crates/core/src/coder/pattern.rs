@@ -59,6 +59,10 @@ enum Slot {
 
 const MAX_DEPTH: u32 = 8;
 
+/// The most tokens a gap between two pattern elements may span. Real patterns never need
+/// more, and the bound keeps matching linear in run-on text.
+pub const MAX_GAP: usize = 40;
+
 impl<'a> Matcher<'a> {
     fn n(&self) -> usize {
         self.toks.len()
@@ -74,7 +78,7 @@ impl<'a> Matcher<'a> {
         if let CElem::Skip = it.elem {
             return self.fwd(rest, pos, false, caps, depth);
         }
-        let last = if adjacent { pos } else { self.n().saturating_sub(1) };
+        let last = if adjacent { pos } else { (pos + MAX_GAP).min(self.n().saturating_sub(1)) };
         let mut p = pos;
         while p <= last && p < self.n() {
             if !adjacent && p > pos && self.hard_stop(p - 1) {
@@ -158,7 +162,7 @@ impl<'a> Matcher<'a> {
         }
         let mut e = q;
         loop {
-            if e == 0 {
+            if e == 0 || q - e > MAX_GAP {
                 return None;
             }
             if !adjacent && e < q && self.hard_stop(e) {
