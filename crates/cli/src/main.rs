@@ -86,6 +86,14 @@ enum DictCmd {
     },
     /// Counts by kind.
     Stats { dir: Option<PathBuf> },
+    /// Write the compiled form of a dictionary set (the built-in one by default); load it
+    /// with `--dict FILE` to skip parsing and compiling.
+    Compile {
+        #[arg(long)]
+        dict: Option<PathBuf>,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -197,6 +205,11 @@ pub(crate) fn load_dictionary_opts(dir: Option<&Path>, quiet: bool) -> Result<(D
             opts = o;
             set
         }
+        Some(d) if d.is_file() && is_snapshot_file(d) => {
+            let bytes = std::fs::read(d).with_context(|| format!("reading {}", d.display()))?;
+            let dict = Dictionary::read_snapshot(&bytes).map_err(|e| user(format!("{}: {e}", d.display())))?;
+            return Ok((dict, opts));
+        }
         Some(d) => load_set(d)?,
         None => load::builtin(),
     };
@@ -219,6 +232,13 @@ pub(crate) fn load_set(d: &Path) -> Result<DictSet> {
         }
         f => load::load_file(f, None).map_err(|e| user(e.to_string()))?,
     })
+}
+
+fn is_snapshot_file(p: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = [0u8; 8];
+    std::fs::File::open(p).and_then(|mut f| f.read_exact(&mut head)).is_ok()
+        && herald_core::dict::snapshot::is_snapshot(&head)
 }
 
 fn is_suite(p: &Path) -> bool {
@@ -316,6 +336,13 @@ fn dict_cmd(cmd: DictCmd) -> Result<ExitCode> {
                 writeln!(o, "{w}")?;
             }
             writeln!(o, "dict check: {} warnings", dict.warnings.len())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        DictCmd::Compile { dict, output } => {
+            let d = load_dictionary(dict.as_deref(), false)?;
+            let f = std::fs::File::create(&output).with_context(|| format!("creating {}", output.display()))?;
+            d.write_snapshot(BufWriter::new(f)).with_context(|| format!("writing {}", output.display()))?;
+            eprintln!("herald: wrote {}", output.display());
             Ok(ExitCode::SUCCESS)
         }
         DictCmd::Stats { dir } => {

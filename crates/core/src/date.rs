@@ -174,3 +174,10 @@ impl serde::Serialize for Date {
         s.collect_str(self)
     }
 }
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("bad date {s:?}")))
+    }
+}

@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use super::{
     ActorEntry, CodeSpec, DatedCode, DictSet, PatElem, PatItem, Phrase, SourceLoc, TimeShift, Warning, Word,
@@ -15,11 +16,11 @@ use super::{
 use crate::date::Date;
 
 /// A dictionary word: exact or stem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct LexId(pub u32);
 
 /// Maps token text to the lexemes it matches.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Lexicon {
     exact: FxHashMap<Box<str>, LexId>,
     stems: FxHashMap<Box<str>, LexId>,
@@ -77,13 +78,13 @@ impl Lexicon {
 }
 
 /// A trie over lexeme sequences. Values are indices into the owner's tables.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct PhraseTrie {
     root: FxHashMap<LexId, u32>,
     nodes: Vec<TrieNode>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 struct TrieNode {
     children: Vec<(LexId, u32)>,
     values: Vec<u32>,
@@ -160,7 +161,7 @@ impl PhraseTrie {
 }
 
 /// A compiled actor entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Actor {
     pub codes: Vec<DatedCode>,
     /// How many of the phrase's words are exact; breaks ties between equal-length matches.
@@ -181,7 +182,7 @@ impl Actor {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Agent {
     pub code: String,
     pub suffix: bool,
@@ -189,7 +190,7 @@ pub struct Agent {
 }
 
 /// A compiled pattern element.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum CElem {
     Word(LexId),
     Synset(u32),
@@ -200,13 +201,13 @@ pub enum CElem {
     Skip,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CItem {
     pub elem: CElem,
     pub joined: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CPattern {
     pub before: Vec<CItem>,
     pub before_joined: bool,
@@ -221,7 +222,7 @@ pub struct CPattern {
     pub required: Vec<LexId>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CVerbBlock {
     pub name: String,
     pub code: CodeSpec,
@@ -230,7 +231,7 @@ pub struct CVerbBlock {
 }
 
 /// What a verb-form trie value points at.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct VerbForm {
     pub block: u32,
     /// Code of the verb line, if it overrides the block's.
@@ -244,7 +245,7 @@ pub struct VerbForm {
     pub text: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Discard {
     pub story: bool,
     pub code: String,
@@ -252,7 +253,7 @@ pub struct Discard {
 }
 
 /// The compiled, immutable dictionary set. `Send + Sync`; share it with `Arc`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Dictionary {
     pub lexicon: Lexicon,
     pub actor_trie: PhraseTrie,

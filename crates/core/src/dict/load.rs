@@ -15,6 +15,7 @@ pub enum Flavor {
 const BUILTIN: &[(&str, DictKind, &str)] = &[
     ("countries.actors.txt", DictKind::Actors, include_str!("../../../../dictionaries/countries.actors.txt")),
     ("international.actors.txt", DictKind::Actors, include_str!("../../../../dictionaries/international.actors.txt")),
+    ("leaders.a-l.actors.txt", DictKind::Actors, include_str!("../../../../dictionaries/leaders.a-l.actors.txt")),
     ("leaders.m-z.actors.txt", DictKind::Actors, include_str!("../../../../dictionaries/leaders.m-z.actors.txt")),
     ("agents.txt", DictKind::Agents, include_str!("../../../../dictionaries/agents.txt")),
     ("verbs.txt", DictKind::Verbs, include_str!("../../../../dictionaries/verbs.txt")),

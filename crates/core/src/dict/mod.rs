@@ -14,6 +14,7 @@
 mod common;
 pub mod compile;
 pub mod load;
+pub mod snapshot;
 pub mod petrarch;
 pub mod tabari;
 
@@ -26,7 +27,7 @@ use crate::date::Date;
 pub use compile::Dictionary;
 
 /// Where a dictionary entry came from, for audit trails and error messages.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct SourceLoc {
     pub file: Arc<str>,
     pub line: u32,
@@ -74,7 +75,7 @@ impl DictError {
 }
 
 /// A non-fatal problem: the line was skipped or repaired; loading went on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Warning {
     pub loc: SourceLoc,
     pub message: String,
@@ -101,7 +102,7 @@ pub struct Word {
 pub type Phrase = Vec<Word>;
 
 /// A code valid over a date range (inclusive; `None` is unbounded).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DatedCode {
     pub code: String,
     pub from: Option<Date>,
@@ -143,7 +144,7 @@ pub struct AgentEntry {
 
 /// An event code as written in a dictionary: `[---]` none, `[051]` one, `[032:033]` a pair
 /// (source→target gets the first, target→source the second).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum CodeSpec {
     Null,
     One(String),
@@ -285,7 +286,7 @@ pub struct TimeEntry {
     pub loc: SourceLoc,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TimeShift {
     Days(i32),
     /// `[###]`, `[+++]`, `[- - -]`: discard / future / null markers.
