@@ -11,6 +11,7 @@ pub mod date;
 pub mod dict;
 pub mod event;
 pub mod output;
+pub mod quote;
 pub mod read;
 pub mod split;
 pub mod token;
