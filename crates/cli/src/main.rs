@@ -56,6 +56,12 @@ enum Cmd {
         /// Passes over the corpus.
         #[arg(long, default_value_t = 3)]
         repeat: usize,
+        /// Code whole articles as `herald code` does, not sentence by sentence.
+        #[arg(long)]
+        article: bool,
+        /// Publication date for articles without one (with --article).
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Dictionary tools.
     Dict {
@@ -162,8 +168,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Cmd::Explain { sentence, date, dict } => explain(&sentence, date.as_deref(), dict.as_deref()),
         Cmd::Validate { file, verbose, dict } => validate::run(&file, verbose, dict.as_deref()),
         Cmd::Dict { cmd } => dict_cmd(cmd),
-        Cmd::Bench { corpus, dict, repeat } => {
-            bench::run(&corpus.unwrap_or_else(bench::default_corpus), dict.as_deref(), repeat)?;
+        Cmd::Bench { corpus, dict, repeat, article, date } => {
+            let article = if article { Some(parse_date(date.as_deref())?) } else { None };
+            bench::run(&corpus.unwrap_or_else(bench::default_corpus), dict.as_deref(), repeat, article)?;
             Ok(ExitCode::SUCCESS)
         }
     }
