@@ -359,6 +359,8 @@ mod tests {
             speaker: None,
             pattern: String::new(),
             issues: vec![],
+            date_precision: None,
+            date_text: None,
         };
         t.fill(&mut e);
         assert_eq!(e.root, "13");

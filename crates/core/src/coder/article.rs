@@ -1,10 +1,12 @@
 //! Coding a whole article: headline and body sentences, with the article's date and
-//! the dateline's country as context, into [`Event`]s with code-table values filled in.
+//! the dateline's country as context, into [`Event`]s with code-table values filled in,
+//! each dated by the date expression of its clause ([`crate::when`]).
 
 use crate::codes::CodeTable;
 use crate::event::{Event, Offsets};
 use crate::read::Article;
 use crate::split;
+use crate::when;
 
 use super::{Coder, SentenceContext};
 
@@ -16,7 +18,9 @@ impl Coder<'_> {
         self.units.first().map(|u| u.code.chars().take(3).collect())
     }
 
-    /// Codes every sentence of `art` (the headline, when present, is sentence 0).
+    /// Codes every sentence of `art` (the headline, when present, is sentence 0). Each
+    /// event is dated by the date expression of its clause ([`when::date_for_verb`]),
+    /// else by the publication date.
     pub fn code_article(&mut self, art: &Article, codes: &CodeTable) -> Vec<Event> {
         let country = art.dateline.as_deref().and_then(|d| self.country_of(d));
         let ctx = SentenceContext { date: art.date, default_country: country.as_deref() };
@@ -29,15 +33,29 @@ impl Coder<'_> {
         }
         let mut out = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
-            for ce in self.code_sentence(s, &ctx) {
+            let coded = self.code_sentence(s, &ctx);
+            if coded.is_empty() {
+                continue;
+            }
+            // Dates are only looked for in sentences that produced events.
+            let dates = when::find_dates(s, art.date);
+            let verbs: Vec<[usize; 2]> = coded.iter().map(|c| c.verb_span).collect();
+            for ce in coded {
+                let mention = when::date_for_verb(s, &dates, ce.verb_span, &verbs);
+                let date = mention.map(|m| m.date).or(art.date);
                 let mut e = Event {
                     doc_id: art.id.clone(),
                     sentence: i,
-                    date: art.date,
+                    date,
                     source_text: ce.source_span.map(|[a, b]| s[a..b].to_string()).unwrap_or_default(),
                     target_text: ce.target_span.map(|[a, b]| s[a..b].to_string()).unwrap_or_default(),
                     verb_text: s[ce.verb_span[0]..ce.verb_span[1]].to_string(),
-                    offsets: Offsets { source: ce.source_span, target: ce.target_span, verb: Some(ce.verb_span) },
+                    offsets: Offsets {
+                        source: ce.source_span,
+                        target: ce.target_span,
+                        verb: Some(ce.verb_span),
+                        date: mention.map(|m| m.span),
+                    },
                     source: ce.source,
                     target: ce.target,
                     root: String::new(),
@@ -51,6 +69,8 @@ impl Coder<'_> {
                     speaker: None,
                     pattern: ce.pattern,
                     issues: ce.issues,
+                    date_precision: date.map(|d| d.precision()),
+                    date_text: mention.map(|m| s[m.span[0]..m.span[1]].to_string()),
                 };
                 codes.fill(&mut e);
                 out.push(e);
