@@ -1,5 +1,6 @@
 //! `herald`: news text in, coded political events out. Glue only: flags, progress, output.
 
+use std::collections::HashSet;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -103,6 +104,20 @@ struct CodeArgs {
     /// Print progress to stderr (default: when stderr is a terminal).
     #[arg(long)]
     progress: bool,
+    /// One event per happening: `none` emits every coded mention; `article` (default)
+    /// merges, within each article, events with the same source, target, root and date
+    /// into one with `mentions` and `sentences`; `day` also applies the Phoenix
+    /// one-a-day rule across the whole run: an event whose (date, source, target, code)
+    /// was already written is dropped. The first one is kept, so input order matters.
+    #[arg(long, value_enum, default_value = "article")]
+    dedup: Dedup,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Dedup {
+    None,
+    Article,
+    Day,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -237,6 +252,8 @@ fn code(a: CodeArgs) -> Result<ExitCode> {
     let progress = a.progress || io::stderr().is_terminal();
     let started = Instant::now();
     let (mut articles, mut events, mut errors) = (0usize, 0usize, 0usize);
+    // --dedup day: (date, source, target, code) already written in this run.
+    let mut seen_day: HashSet<(Option<Date>, String, String, String)> = HashSet::new();
     for path in &inputs {
         let name = path.display().to_string();
         let bytes = if name == "-" {
@@ -270,7 +287,14 @@ fn code(a: CodeArgs) -> Result<ExitCode> {
             if art.date.is_none() {
                 art.date = date;
             }
-            for e in coder.code_article(&art, codes) {
+            let coded = match a.dedup {
+                Dedup::None => coder.code_article_mentions(&art, codes),
+                Dedup::Article | Dedup::Day => coder.code_article(&art, codes),
+            };
+            for e in coded {
+                if a.dedup == Dedup::Day && !seen_day.insert((e.date, e.source.clone(), e.target.clone(), e.code.clone())) {
+                    continue;
+                }
                 out.write(&e)?;
                 events += 1;
             }

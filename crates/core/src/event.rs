@@ -57,6 +57,11 @@ pub struct Event {
     /// How much of `date` is known: `day`, `month` or `year`; null when `date` is.
     pub date_precision: Option<Precision>,
     /// The words of `text` that gave `date` ("last Saturday", "in January" → "January");
-    /// null when the date is the publication date.
+    /// null when the date is the publication date or came from another mention of the
+    /// same happening (see `sentences`).
     pub date_text: Option<String>,
+    /// How many coded mentions in the article tell this happening (1 unless merged).
+    pub mentions: usize,
+    /// Every sentence index (ascending) holding one of those mentions; `sentence` is the first.
+    pub sentences: Vec<usize>,
 }

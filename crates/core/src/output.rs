@@ -83,8 +83,8 @@ impl FromStr for OutputFormat {
 }
 
 /// CSV/TSV columns: the SPEC §1 keys in order, with `plover`, `offsets` and `location`
-/// flattened, then the extra fields (`issues` `;`-joined).
-pub const TABLE_COLUMNS: [&str; 33] = [
+/// flattened, then the extra fields (`issues` and `sentences` `;`-joined).
+pub const TABLE_COLUMNS: [&str; 35] = [
     "doc_id",
     "sentence",
     "date",
@@ -118,6 +118,8 @@ pub const TABLE_COLUMNS: [&str; 33] = [
     "date_text",
     "date_start",
     "date_end",
+    "mentions",
+    "sentences",
 ];
 
 /// Phoenix-pipeline columns (its `postprocess.py` layout, with a header row).
@@ -398,6 +400,8 @@ fn table_row(mut row: Row<'_>, e: &Event) {
     row.text(e.date_text.as_deref().unwrap_or(""));
     row.opt(e.offsets.date.map(|s| s[0]));
     row.opt(e.offsets.date.map(|s| s[1]));
+    row.plain(e.mentions);
+    row.text(&join_numbers(&e.sentences));
     row.end();
 }
 
@@ -407,6 +411,10 @@ fn precision_name(p: Precision) -> &'static str {
         Precision::Month => "month",
         Precision::Year => "year",
     }
+}
+
+fn join_numbers(ns: &[usize]) -> String {
+    ns.iter().map(usize::to_string).collect::<Vec<_>>().join(";")
 }
 
 /// Splits an actor code as the Phoenix pipeline did: root = first 3 characters
@@ -480,7 +488,13 @@ fn phoenix_row(mut row: Row<'_>, e: &Event, id: u64) {
     row.text(loc.map_or("", |l| l.name.as_str()));
     row.text(loc.and_then(|l| l.country.as_deref()).unwrap_or(""));
     row.text(""); // admin1: not known
-    row.text(&format!("{}_{}", e.doc_id, e.sentence));
+    // Every sentence that told the happening (one id unless mentions were merged).
+    let ids: Vec<String> = if e.sentences.is_empty() {
+        vec![format!("{}_{}", e.doc_id, e.sentence)]
+    } else {
+        e.sentences.iter().map(|s| format!("{}_{}", e.doc_id, s)).collect()
+    };
+    row.text(&ids.join(";"));
     row.text(""); // urls: the event carries none
     row.text(&e.source_text);
     row.end();
@@ -550,7 +564,7 @@ mod tests {
     use crate::event::{Offsets, Plover};
 
     /// SPEC §1 keys in SPEC order, then the extra fields.
-    const SPEC_KEYS: [&str; 22] = [
+    const SPEC_KEYS: [&str; 24] = [
         "doc_id",
         "sentence",
         "date",
@@ -573,6 +587,8 @@ mod tests {
         "issues",
         "date_precision",
         "date_text",
+        "mentions",
+        "sentences",
     ];
 
     /// A fully filled event whose text has quotes, commas, a tab and a newline.
@@ -605,6 +621,8 @@ mod tests {
             issues: vec!["SANCTIONS".into(), "NUCLEAR".into(), "SANCTIONS".into()],
             date_precision: Some(Precision::Day),
             date_text: Some("now".into()),
+            mentions: 2,
+            sentences: vec![2, 5],
         }
     }
 
@@ -634,6 +652,8 @@ mod tests {
             issues: vec![],
             date_precision: Some(Precision::Month),
             date_text: None,
+            mentions: 1,
+            sentences: vec![2],
         }
     }
 
@@ -675,6 +695,8 @@ mod tests {
             issues: vec![],
             date_precision: None,
             date_text: None,
+            mentions: 1,
+            sentences: vec![0],
         }
     }
 
@@ -768,6 +790,8 @@ mod tests {
         );
         assert_eq!(v["date_precision"], "day");
         assert_eq!(v["date_text"], "now");
+        assert_eq!(v["mentions"], 2);
+        assert_eq!(v["sentences"], serde_json::json!([2, 5]));
 
         let v: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
         assert_eq!(v["date"], "2020-10");
@@ -804,11 +828,11 @@ mod tests {
                     "doc-1,2,2020-10-18,IRNGOV,USAMILREBCVL,1313,13,3,-5.8,THREATEN,relations,Iran,U.S. troops,\
                      threatened to cut ties,0,4,32,43,5,27,\
                      \"Iran threatened to cut ties with U.S. troops, saying \"\"enough\"\",\tnow\r\nand later.\",\
-                     \"Baghdad, Iraq\",IRQ,33.3,44.0,enough,IRNGOV,CAMEO.verbs.txt:120,SANCTIONS;NUCLEAR;SANCTIONS,day,now,63,66"
+                     \"Baghdad, Iraq\",IRQ,33.3,44.0,enough,IRNGOV,CAMEO.verbs.txt:120,SANCTIONS;NUCLEAR;SANCTIONS,day,now,63,66,2,2;5"
                         .into(),
-                    "doc-1,2,2020-10,,IRN,010,01,1,0.0,,,,,,,,,,,,\"He said \"\"a, b\"\"\",,,,,,,,,month,,,".into(),
+                    "doc-1,2,2020-10,,IRN,010,01,1,0.0,,,,,,,,,,,,\"He said \"\"a, b\"\"\",,,,,,,,,month,,,,1,2".into(),
                     "d2,0,,SYRMIL,SYRREB,190,19,4,-10.0,ASSAULT,,troops,rebels,attacked,0,6,,,7,15,\
-                     Troops attacked rebels.,Aleppo,,,,,,p,,,,,"
+                     Troops attacked rebels.,Aleppo,,,,,,p,,,,,,1,0"
                         .into(),
                 ],
             ),
@@ -819,11 +843,11 @@ mod tests {
                     "doc-1\t2\t2020-10-18\tIRNGOV\tUSAMILREBCVL\t1313\t13\t3\t-5.8\tTHREATEN\trelations\tIran\t\
                      U.S. troops\tthreatened to cut ties\t0\t4\t32\t43\t5\t27\t\
                      Iran threatened to cut ties with U.S. troops, saying \"enough\", now  and later.\t\
-                     Baghdad, Iraq\tIRQ\t33.3\t44.0\tenough\tIRNGOV\tCAMEO.verbs.txt:120\tSANCTIONS;NUCLEAR;SANCTIONS\tday\tnow\t63\t66"
+                     Baghdad, Iraq\tIRQ\t33.3\t44.0\tenough\tIRNGOV\tCAMEO.verbs.txt:120\tSANCTIONS;NUCLEAR;SANCTIONS\tday\tnow\t63\t66\t2\t2;5"
                         .into(),
-                    "doc-1\t2\t2020-10\t\tIRN\t010\t01\t1\t0.0\t\t\t\t\t\t\t\t\t\t\t\tHe said \"a, b\"\t\t\t\t\t\t\t\t\tmonth\t\t\t".into(),
+                    "doc-1\t2\t2020-10\t\tIRN\t010\t01\t1\t0.0\t\t\t\t\t\t\t\t\t\t\t\tHe said \"a, b\"\t\t\t\t\t\t\t\t\tmonth\t\t\t\t1\t2".into(),
                     "d2\t0\t\tSYRMIL\tSYRREB\t190\t19\t4\t-10.0\tASSAULT\t\ttroops\trebels\tattacked\t0\t6\t\t\t7\t15\t\
-                     Troops attacked rebels.\tAleppo\t\t\t\t\t\tp\t\t\t\t\t"
+                     Troops attacked rebels.\tAleppo\t\t\t\t\t\tp\t\t\t\t\t\t1\t0"
                         .into(),
                 ],
             ),
@@ -893,7 +917,7 @@ mod tests {
         let want = [
             PHOENIX_COLUMNS.join("\t"),
             "1\t20201018\t2020\t10\t18\tIRNGOV\tIRN\tGOV\t\tUSAMILREBCVL\tUSA\tMIL\tREB;CVL\t1313\t13\t3\t-5.8\t\
-             SANCTIONS,2;NUCLEAR,1\t33.3\t44.0\tBaghdad, Iraq\tIRQ\t\tdoc-1_2\t\tIran"
+             SANCTIONS,2;NUCLEAR,1\t33.3\t44.0\tBaghdad, Iraq\tIRQ\t\tdoc-1_2;doc-1_5\t\tIran"
                 .to_string(),
             "2\t202010\t2020\t10\t\t\t\t\t\tIRN\tIRN\t\t\t010\t01\t1\t0.0\t\t\t\t\t\t\tdoc-1_2\t\t".to_string(),
             "3\t\t\t\t\tSYRMIL\tSYR\tMIL\t\tSYRREB\tSYR\tREB\t\t190\t19\t4\t-10.0\t\t\t\tAleppo\t\t\td2_0\t\ttroops"

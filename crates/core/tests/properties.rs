@@ -74,6 +74,8 @@ proptest! {
         for e in coder.code_article(&art, CodeTable::builtin()) {
             let got = e.offsets.date.map(|[a, b]| &e.text[a..b]);
             prop_assert_eq!(got, e.date_text.as_deref());
+            prop_assert!(e.mentions >= 1 && e.sentences.len() <= e.mentions && e.sentences[0] == e.sentence);
+            prop_assert!(e.sentences.windows(2).all(|w| w[0] < w[1]));
         }
     }
 
