@@ -29,6 +29,7 @@
 //! | `last January` / `this January` / `next January` | the latest January before P's month / P's year / the first after P's month | month |
 //! | `January 2020`, `in January, 2020` | as written | month |
 //! | `March 3`, `Mar. 3`, `March 3rd`, `3 March`, `3rd of March` | the latest such day no more than 31 days after P (a plan: "talks set for March 10" in a story of March 1) | day |
+//! | `next Oct. 3`, `next 3 October` | the first such day after P | day |
 //! | `March 3, 2021`, `3 March 2021`, `Saturday, March 3` | as written (the weekday is part of the span) | day |
 //! | `2021-03-03` | ISO | day |
 //! | `03/04/2021`, `3/4/21` | US month/day/year; day/month/year when the first number is above 12; two-digit years are 20yy below 50, else 19yy | day |
@@ -86,14 +87,19 @@ pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
 /// Picks the date mention that dates the event whose verb is at `verb`, given the spans
 /// of the verbs of the sentence's other events (`verbs` may include `verb` itself).
 ///
-/// Only mentions in the verb's clause count; the sentence is cut into clauses at `;`,
-/// `, and`, `but`, and the subordinators `after`, `before`, `when`, `while`, `whereas`,
-/// `because`, `although`, `though` (a sentence-opening subordinate clause ends at its
-/// first comma). So in "Iran attacked US bases after the US killed Soleimani in
-/// January" the attack does not take January. Within the clause the rule is, in order:
+/// The sentence is cut into clauses ([`clauses`]) at `;`, `, and` and `but`
+/// (coordinate clauses) and at the subordinators `after`, `before`, `when`, `while`,
+/// `whereas`, `because`, `although`, `though` (a sentence-opening subordinate clause
+/// ends at its first comma). Within the verb's clause the rule is, in order:
 /// 1. the first mention after the verb and before the next event verb;
 /// 2. the last mention before the verb and after the previous event verb;
 /// 3. the mention nearest the verb.
+///
+/// A coordinate clause with no mention shares the date of the clause it continues
+/// ("Troops killed two men on Friday, and helicopters fired missiles": both Friday),
+/// skipping subordinate clauses in between; a subordinate clause never lends or
+/// borrows one. So in "Iran attacked US bases after the US killed Soleimani in
+/// January" the attack does not take January.
 ///
 /// `None` means the event has no date expression of its own.
 pub fn date_for_verb<'m>(
@@ -105,7 +111,9 @@ pub fn date_for_verb<'m>(
     if mentions.is_empty() {
         return None;
     }
-    let [cs, ce] = clause_of(text, verb[0]);
+    let clauses = clauses(text);
+    let k = clauses.partition_point(|c| c.start <= verb[0]).saturating_sub(1);
+    let Clause { start: cs, end: ce, .. } = clauses[k];
     let inside = |m: &&DateMention| m.span[0] >= cs && m.span[1] <= ce;
     let others = verbs.iter().filter(|v| **v != verb && v[0] >= cs && v[1] <= ce);
     let next_verb = others.clone().filter(|v| v[0] >= verb[1]).map(|v| v[0]).min().unwrap_or(ce);
@@ -120,47 +128,93 @@ pub fn date_for_verb<'m>(
         }
     };
     let nearest = || mentions.iter().filter(inside).min_by_key(|m| distance(m));
-    after.or_else(before).or_else(nearest)
+    let shared = || {
+        if clauses[k].kind != ClauseKind::Coordinate {
+            return None;
+        }
+        for c in clauses[..k].iter().rev() {
+            match c.kind {
+                ClauseKind::Subordinate => continue,
+                kind => {
+                    let last = mentions.iter().rev().find(|m| m.span[0] >= c.start && m.span[1] <= c.end);
+                    if last.is_some() || kind == ClauseKind::Main {
+                        return last;
+                    }
+                }
+            }
+        }
+        None
+    };
+    after.or_else(before).or_else(nearest).or_else(shared)
+}
+
+/// How a clause begins (see [`date_for_verb`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClauseKind {
+    /// The sentence's start, or what follows a sentence-opening subordinate clause.
+    Main,
+    /// After `;`, `, and` or `but`.
+    Coordinate,
+    /// From `after`, `before`, `when`, … on.
+    Subordinate,
+}
+
+/// A clause: byte range `[start, end)` of the sentence and how it begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clause {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ClauseKind,
 }
 
 const SUBORDINATORS: [&str; 8] = ["after", "before", "when", "while", "whereas", "because", "although", "though"];
 
-/// The byte range of the clause of `text` that holds `pos` (see [`date_for_verb`]).
-pub fn clause_of(text: &str, pos: usize) -> [usize; 2] {
+/// Cuts `text` into clauses, in order, covering it (see [`date_for_verb`]).
+pub fn clauses(text: &str) -> Vec<Clause> {
     let b = text.as_bytes();
-    let mut starts = vec![0];
+    let is_sub = |w: &[u8]| SUBORDINATORS.iter().any(|s| w.eq_ignore_ascii_case(s.as_bytes()));
+    let mut starts: Vec<(usize, ClauseKind)> = Vec::new();
     // A sentence-opening subordinate clause ends at its first comma.
     let first_word = &b[..b.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(b.len())];
-    if SUBORDINATORS.iter().any(|s| first_word.eq_ignore_ascii_case(s.as_bytes())) {
+    if is_sub(first_word) {
+        starts.push((0, ClauseKind::Subordinate));
         if let Some(c) = memchr::memchr(b',', b) {
-            starts.push(c + 1);
+            starts.push((c + 1, ClauseKind::Main));
         }
+    } else {
+        starts.push((0, ClauseKind::Main));
     }
     for (k, &c) in b.iter().enumerate() {
-        if c == b';' {
-            starts.push(k + 1);
+        // A `;` in prose is followed by a space; `&#39;s` is an HTML entity.
+        if c == b';' && b.get(k + 1).is_some_and(u8::is_ascii_whitespace) {
+            starts.push((k + 1, ClauseKind::Coordinate));
         } else if c == b' ' {
             let word_start = k + 1;
             let len = b[word_start..].iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(b.len() - word_start);
             let word = &b[word_start..word_start + len];
-            let followed = b.get(word_start + len) == Some(&b' ');
-            if !followed || len < 3 {
+            if len < 3 || b.get(word_start + len) != Some(&b' ') {
                 continue;
             }
             let and = word.eq_ignore_ascii_case(b"and") && k > 0 && b[k - 1] == b',';
-            if and
-                || word.eq_ignore_ascii_case(b"but")
-                || SUBORDINATORS.iter().any(|s| word.eq_ignore_ascii_case(s.as_bytes()))
-            {
-                starts.push(word_start);
+            if and || word.eq_ignore_ascii_case(b"but") {
+                starts.push((word_start, ClauseKind::Coordinate));
+            } else if is_sub(word) {
+                starts.push((word_start, ClauseKind::Subordinate));
             }
         }
     }
-    starts.sort_unstable();
-    let i = starts.partition_point(|&s| s <= pos);
-    let start = starts[i.saturating_sub(1)];
-    let end = starts.get(i).copied().unwrap_or(b.len());
-    [start, end]
+    // Stable: at one position the first kind found wins.
+    starts.sort_by_key(|s| s.0);
+    starts.dedup_by_key(|s| s.0);
+    let ends: Vec<usize> = starts.iter().skip(1).map(|s| s.0).chain([b.len()]).collect();
+    starts.iter().zip(ends).map(|(&(start, kind), end)| Clause { start, end, kind }).collect()
+}
+
+/// The byte range of the clause of `text` that holds `pos`.
+pub fn clause_of(text: &str, pos: usize) -> [usize; 2] {
+    let cs = clauses(text);
+    let c = cs[cs.partition_point(|c| c.start <= pos).saturating_sub(1)];
+    [c.start, c.end]
 }
 
 /// A word: a run of ASCII letters and digits.
@@ -308,8 +362,8 @@ fn classify(w: &[u8]) -> Kind {
         b"this" => Kind::This,
         b"next" => Kind::Next,
         b"earlier" => Kind::Earlier,
-        b"in" | b"on" | b"since" | b"during" | b"until" | b"till" | b"from" | b"of" | b"early" | b"late"
-        | b"mid" | b"throughout" => Kind::Prep,
+        b"in" | b"on" | b"since" | b"during" | b"until" | b"till" | b"from" | b"of" | b"early" | b"late" | b"mid"
+        | b"throughout" => Kind::Prep,
         b"a" | b"an" | b"one" => Kind::Count(1),
         b"two" => Kind::Count(2),
         b"three" => Kind::Count(3),
@@ -411,9 +465,16 @@ impl Parser<'_> {
                     Some((i, i, p.add_days(-back)))
                 }
             }
-            Kind::Month { .. } | Kind::Number { .. } => {
-                self.explicit(i).or_else(|| self.month_name(i, floor)).or_else(|| self.year(i, floor))
-            }
+            Kind::Month { .. } | Kind::Number { .. } => match self.explicit(i) {
+                // "next Oct. 3": the first such day after publication.
+                Some((_, last, d)) if self.year_at(last).is_none() && self.before(i, floor, |k| k == Kind::Next) => {
+                    let p = published?;
+                    let next = (p.year..=p.year + 4).filter_map(|y| checked(y, d.month, d.day)).find(|x| *x > p)?;
+                    Some((i - 1, last, next))
+                }
+                Some(found) => Some(found),
+                None => self.month_name(i, floor).or_else(|| self.year(i, floor)),
+            },
             Kind::Today => Some((i, i, published?)),
             Kind::Yesterday => Some((i, i, published?.add_days(-1))),
             Kind::Tomorrow => Some((i, i, published?.add_days(1))),
@@ -739,6 +800,8 @@ mod tests {
     t!(future_day_far_is_past, "2021-01-05", "The vote on July 10 was annulled.", [("July 10", "2020-07-10")]);
     t!(january_in_october, "2020-10-18", "killed on January 3", [("January 3", "2020-01-03")]);
     t!(february_29, "2021-03-10", "on Feb. 29", [("Feb. 29", "2020-02-29")]);
+    t!(next_day_month, "2004-08-20", "talks with Turkey next Oct. 3", [("next Oct. 3", "2004-10-03")]);
+    t!(next_day_month_passed, "2004-11-20", "talks with Turkey next Oct. 3", [("next Oct. 3", "2005-10-03")]);
     t!(february_30_is_no_date, "2021-03-10", "on February 30", []);
     t!(day_without_publication, "", "Troops entered on March 3.", []);
     t!(year_given_without_publication, "", "Troops entered on March 3, 2021.", [("March 3, 2021", "2021-03-03")]);
@@ -800,10 +863,24 @@ mod tests {
             ("After the US killed Soleimani in January, Iran attacked US bases.", "killed", "January"),
             ("Rebels met envoys on Monday and signed a truce on Tuesday.", "met", "Monday"),
             ("Rebels met envoys on Monday and signed a truce on Tuesday.", "signed", "Tuesday"),
-            ("On Saturday rebels attacked the town; police fired tear gas.", "fired", ""),
+            ("On Saturday rebels attacked the town; police fired tear gas.", "fired", "Saturday"),
             ("Police arrested him, and on Friday a court freed him.", "freed", "Friday"),
             ("Police arrested him, and on Friday a court freed him.", "arrested", ""),
             ("Police fired tear gas but protesters returned on Friday.", "fired", ""),
+            ("Troops killed two men on Friday, and helicopters fired missiles.", "fired", "Friday"),
+            ("Iraq promised Wednesday to free her, but officials denied a deal.", "denied", "Wednesday"),
+            (
+                "Troops attacked rebels after police killed two men in January, and the UN condemned them.",
+                "condemned",
+                "",
+            ),
+            (
+                "After police killed two men in January, troops attacked rebels on Monday, and the UN condemned them.",
+                "condemned",
+                "Monday",
+            ),
+            ("Police seized him on Monday after rebels attacked the town.", "attacked", ""),
+            ("Bombers killed 22 of Iraq&#39;s police on Monday.", "killed", "Monday"),
         ];
         let p = Date::parse("2020-10-18");
         for (text, verb, want) in cases {
