@@ -1,5 +1,6 @@
 //! `herald`: news text in, coded political events out. Glue only: flags, progress, output.
 
+use std::collections::HashSet;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -64,6 +65,12 @@ enum Cmd {
         /// Passes over the corpus.
         #[arg(long, default_value_t = 3)]
         repeat: usize,
+        /// Code whole articles as `herald code` does, not sentence by sentence.
+        #[arg(long)]
+        article: bool,
+        /// Publication date for articles without one (with --article).
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Dictionary tools.
     Dict {
@@ -113,6 +120,20 @@ struct CodeArgs {
     /// Print progress to stderr (default: when stderr is a terminal).
     #[arg(long)]
     progress: bool,
+    /// One event per happening: `none` emits every coded mention; `article` (default)
+    /// merges, within each article, events with the same source, target, root and date
+    /// into one with `mentions` and `sentences`; `day` also applies the Phoenix
+    /// one-a-day rule across the whole run: an event whose (date, source, target, code)
+    /// was already written is dropped. The first one is kept, so input order matters.
+    #[arg(long, value_enum, default_value = "article")]
+    dedup: Dedup,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Dedup {
+    None,
+    Article,
+    Day,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -178,8 +199,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Cmd::Explain { sentence, date, dict } => explain(&sentence, date.as_deref(), dict.as_deref()),
         Cmd::Validate { file, verbose, dict } => validate::run(&file, verbose, dict.as_deref()),
         Cmd::Dict { cmd } => dict_cmd(cmd),
-        Cmd::Bench { corpus, dict, repeat } => {
-            bench::run(&corpus.unwrap_or_else(bench::default_corpus), dict.as_deref(), repeat)?;
+        Cmd::Bench { corpus, dict, repeat, article, date } => {
+            let article = if article { Some(parse_date(date.as_deref())?) } else { None };
+            bench::run(&corpus.unwrap_or_else(bench::default_corpus), dict.as_deref(), repeat, article)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -258,6 +280,8 @@ fn code(a: CodeArgs) -> Result<ExitCode> {
     let progress = a.progress || io::stderr().is_terminal();
     let started = Instant::now();
     let (mut articles, mut events, mut errors) = (0usize, 0usize, 0usize);
+    // --dedup day: (date, source, target, code) already written in this run.
+    let mut seen_day: HashSet<(Option<Date>, String, String, String)> = HashSet::new();
     for path in &inputs {
         let name = path.display().to_string();
         let bytes = if name == "-" {
@@ -291,7 +315,14 @@ fn code(a: CodeArgs) -> Result<ExitCode> {
             if art.date.is_none() {
                 art.date = date;
             }
-            for e in coder.code_article(&art, codes) {
+            let coded = match a.dedup {
+                Dedup::None => coder.code_article_mentions(&art, codes),
+                Dedup::Article | Dedup::Day => coder.code_article(&art, codes),
+            };
+            for e in coded {
+                if a.dedup == Dedup::Day && !seen_day.insert((e.date, e.source.clone(), e.target.clone(), e.code.clone())) {
+                    continue;
+                }
                 out.write(&e)?;
                 events += 1;
             }

@@ -359,6 +359,10 @@ mod tests {
             speaker: None,
             pattern: String::new(),
             issues: vec![],
+            date_precision: None,
+            date_text: None,
+            mentions: 1,
+            sentences: vec![0],
         };
         t.fill(&mut e);
         assert_eq!(e.root, "13");

@@ -11,8 +11,9 @@ pub struct Date {
     pub day: u8,
 }
 
-/// How much of a [`Date`] the text gave.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How much of a [`Date`] the text gave; serialised as `"day"`, `"month"`, `"year"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,
     Month,

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::date::Date;
+use crate::date::{Date, Precision};
 
 /// Byte range `[start, end)` into the sentence text.
 pub type Span = [usize; 2];
@@ -12,6 +12,8 @@ pub struct Offsets {
     pub source: Option<Span>,
     pub target: Option<Span>,
     pub verb: Option<Span>,
+    /// The date expression that dated the event (`date_text`), if any.
+    pub date: Option<Span>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -52,4 +54,14 @@ pub struct Event {
     pub pattern: String,
     /// Issue codes found in the sentence (`Phoenix.IssueCoding`-style dictionaries).
     pub issues: Vec<String>,
+    /// How much of `date` is known: `day`, `month` or `year`; null when `date` is.
+    pub date_precision: Option<Precision>,
+    /// The words of `text` that gave `date` ("last Saturday", "in January" → "January");
+    /// null when the date is the publication date or came from another mention of the
+    /// same happening (see `sentences`).
+    pub date_text: Option<String>,
+    /// How many coded mentions in the article tell this happening (1 unless merged).
+    pub mentions: usize,
+    /// Every sentence index (ascending) holding one of those mentions; `sentence` is the first.
+    pub sentences: Vec<usize>,
 }

@@ -1,7 +1,8 @@
 //! herald-core turns news text into coded political events (CAMEO, with PLOVER).
 //!
 //! The data goes one way through the modules: [`read`] → [`split`] → [`token`] →
-//! [`coder`] (match actors, agents and verb patterns, then code events) → [`output`].
+//! [`coder`] (match actors, agents and verb patterns, then code events) → [`when`]
+//! (resolve event dates) → [`output`].
 //! Dictionaries are parsed from text ([`dict`]) and compiled once into an immutable
 //! [`dict::Dictionary`] that any number of [`coder::Coder`]s borrow.
 
@@ -16,6 +17,7 @@ pub mod read;
 pub mod split;
 pub mod token;
 pub mod validate;
+pub mod when;
 
 pub use date::Date;
 pub use event::Event;

@@ -83,8 +83,8 @@ impl FromStr for OutputFormat {
 }
 
 /// CSV/TSV columns: the SPEC §1 keys in order, with `plover`, `offsets` and `location`
-/// flattened, then the extra fields (`issues`, `;`-joined).
-pub const TABLE_COLUMNS: [&str; 29] = [
+/// flattened, then the extra fields (`issues` and `sentences` `;`-joined).
+pub const TABLE_COLUMNS: [&str; 35] = [
     "doc_id",
     "sentence",
     "date",
@@ -114,6 +114,12 @@ pub const TABLE_COLUMNS: [&str; 29] = [
     "speaker",
     "pattern",
     "issues",
+    "date_precision",
+    "date_text",
+    "date_start",
+    "date_end",
+    "mentions",
+    "sentences",
 ];
 
 /// Phoenix-pipeline columns (its `postprocess.py` layout, with a header row).
@@ -390,7 +396,25 @@ fn table_row(mut row: Row<'_>, e: &Event) {
     row.text(e.speaker.as_deref().unwrap_or(""));
     row.text(&e.pattern);
     row.text(&e.issues.join(";"));
+    row.text(e.date_precision.map_or("", precision_name));
+    row.text(e.date_text.as_deref().unwrap_or(""));
+    row.opt(e.offsets.date.map(|s| s[0]));
+    row.opt(e.offsets.date.map(|s| s[1]));
+    row.plain(e.mentions);
+    row.text(&join_numbers(&e.sentences));
     row.end();
+}
+
+fn precision_name(p: Precision) -> &'static str {
+    match p {
+        Precision::Day => "day",
+        Precision::Month => "month",
+        Precision::Year => "year",
+    }
+}
+
+fn join_numbers(ns: &[usize]) -> String {
+    ns.iter().map(usize::to_string).collect::<Vec<_>>().join(";")
 }
 
 /// Splits an actor code as the Phoenix pipeline did: root = first 3 characters
@@ -464,7 +488,13 @@ fn phoenix_row(mut row: Row<'_>, e: &Event, id: u64) {
     row.text(loc.map_or("", |l| l.name.as_str()));
     row.text(loc.and_then(|l| l.country.as_deref()).unwrap_or(""));
     row.text(""); // admin1: not known
-    row.text(&format!("{}_{}", e.doc_id, e.sentence));
+    // Every sentence that told the happening (one id unless mentions were merged).
+    let ids: Vec<String> = if e.sentences.is_empty() {
+        vec![format!("{}_{}", e.doc_id, e.sentence)]
+    } else {
+        e.sentences.iter().map(|s| format!("{}_{}", e.doc_id, s)).collect()
+    };
+    row.text(&ids.join(";"));
     row.text(""); // urls: the event carries none
     row.text(&e.source_text);
     row.end();
@@ -533,8 +563,8 @@ mod tests {
     use super::*;
     use crate::event::{Offsets, Plover};
 
-    /// SPEC §1 keys in SPEC order, then the extra `issues`.
-    const SPEC_KEYS: [&str; 20] = [
+    /// SPEC §1 keys in SPEC order, then the extra fields.
+    const SPEC_KEYS: [&str; 24] = [
         "doc_id",
         "sentence",
         "date",
@@ -555,6 +585,10 @@ mod tests {
         "speaker",
         "pattern",
         "issues",
+        "date_precision",
+        "date_text",
+        "mentions",
+        "sentences",
     ];
 
     /// A fully filled event whose text has quotes, commas, a tab and a newline.
@@ -573,7 +607,7 @@ mod tests {
             source_text: "Iran".into(),
             target_text: "U.S. troops".into(),
             verb_text: "threatened to cut ties".into(),
-            offsets: Offsets { source: Some([0, 4]), target: Some([32, 43]), verb: Some([5, 27]) },
+            offsets: Offsets { source: Some([0, 4]), target: Some([32, 43]), verb: Some([5, 27]), date: Some([63, 66]) },
             text: "Iran threatened to cut ties with U.S. troops, saying \"enough\",\tnow\r\nand later.".into(),
             location: Some(Location {
                 name: "Baghdad, Iraq".into(),
@@ -585,6 +619,10 @@ mod tests {
             speaker: Some("IRNGOV".into()),
             pattern: "CAMEO.verbs.txt:120".into(),
             issues: vec!["SANCTIONS".into(), "NUCLEAR".into(), "SANCTIONS".into()],
+            date_precision: Some(Precision::Day),
+            date_text: Some("now".into()),
+            mentions: 2,
+            sentences: vec![2, 5],
         }
     }
 
@@ -612,6 +650,10 @@ mod tests {
             speaker: None,
             pattern: String::new(),
             issues: vec![],
+            date_precision: Some(Precision::Month),
+            date_text: None,
+            mentions: 1,
+            sentences: vec![2],
         }
     }
 
@@ -638,6 +680,7 @@ mod tests {
                 source: Some([0, 6]),
                 target: None,
                 verb: Some([7, 15]),
+                date: None,
             },
             text: "Troops attacked rebels.".into(),
             location: Some(Location {
@@ -650,6 +693,10 @@ mod tests {
             speaker: None,
             pattern: "p".into(),
             issues: vec![],
+            date_precision: None,
+            date_text: None,
+            mentions: 1,
+            sentences: vec![0],
         }
     }
 
@@ -729,7 +776,7 @@ mod tests {
         );
         assert_eq!(
             v["offsets"],
-            serde_json::json!({"source": [0, 4], "target": [32, 43], "verb": [5, 27]})
+            serde_json::json!({"source": [0, 4], "target": [32, 43], "verb": [5, 27], "date": [63, 66]})
         );
         assert_eq!(v["text"], e.text.as_str());
         assert_eq!(
@@ -741,6 +788,10 @@ mod tests {
             v["issues"],
             serde_json::json!(["SANCTIONS", "NUCLEAR", "SANCTIONS"])
         );
+        assert_eq!(v["date_precision"], "day");
+        assert_eq!(v["date_text"], "now");
+        assert_eq!(v["mentions"], 2);
+        assert_eq!(v["sentences"], serde_json::json!([2, 5]));
 
         let v: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
         assert_eq!(v["date"], "2020-10");
@@ -750,9 +801,11 @@ mod tests {
         }
         assert_eq!(
             v["offsets"],
-            serde_json::json!({"source": null, "target": null, "verb": null})
+            serde_json::json!({"source": null, "target": null, "verb": null, "date": null})
         );
         assert_eq!(v["issues"], serde_json::json!([]));
+        assert_eq!(v["date_precision"], "month");
+        assert!(v["date_text"].is_null());
 
         assert!(lines[2].contains(r#""date":null"#), "{}", lines[2]);
         assert!(lines[2].contains(r#""goldstein":-10.0"#), "{}", lines[2]);
@@ -775,11 +828,11 @@ mod tests {
                     "doc-1,2,2020-10-18,IRNGOV,USAMILREBCVL,1313,13,3,-5.8,THREATEN,relations,Iran,U.S. troops,\
                      threatened to cut ties,0,4,32,43,5,27,\
                      \"Iran threatened to cut ties with U.S. troops, saying \"\"enough\"\",\tnow\r\nand later.\",\
-                     \"Baghdad, Iraq\",IRQ,33.3,44.0,enough,IRNGOV,CAMEO.verbs.txt:120,SANCTIONS;NUCLEAR;SANCTIONS"
+                     \"Baghdad, Iraq\",IRQ,33.3,44.0,enough,IRNGOV,CAMEO.verbs.txt:120,SANCTIONS;NUCLEAR;SANCTIONS,day,now,63,66,2,2;5"
                         .into(),
-                    "doc-1,2,2020-10,,IRN,010,01,1,0.0,,,,,,,,,,,,\"He said \"\"a, b\"\"\",,,,,,,,".into(),
+                    "doc-1,2,2020-10,,IRN,010,01,1,0.0,,,,,,,,,,,,\"He said \"\"a, b\"\"\",,,,,,,,,month,,,,1,2".into(),
                     "d2,0,,SYRMIL,SYRREB,190,19,4,-10.0,ASSAULT,,troops,rebels,attacked,0,6,,,7,15,\
-                     Troops attacked rebels.,Aleppo,,,,,,p,"
+                     Troops attacked rebels.,Aleppo,,,,,,p,,,,,,1,0"
                         .into(),
                 ],
             ),
@@ -790,11 +843,11 @@ mod tests {
                     "doc-1\t2\t2020-10-18\tIRNGOV\tUSAMILREBCVL\t1313\t13\t3\t-5.8\tTHREATEN\trelations\tIran\t\
                      U.S. troops\tthreatened to cut ties\t0\t4\t32\t43\t5\t27\t\
                      Iran threatened to cut ties with U.S. troops, saying \"enough\", now  and later.\t\
-                     Baghdad, Iraq\tIRQ\t33.3\t44.0\tenough\tIRNGOV\tCAMEO.verbs.txt:120\tSANCTIONS;NUCLEAR;SANCTIONS"
+                     Baghdad, Iraq\tIRQ\t33.3\t44.0\tenough\tIRNGOV\tCAMEO.verbs.txt:120\tSANCTIONS;NUCLEAR;SANCTIONS\tday\tnow\t63\t66\t2\t2;5"
                         .into(),
-                    "doc-1\t2\t2020-10\t\tIRN\t010\t01\t1\t0.0\t\t\t\t\t\t\t\t\t\t\t\tHe said \"a, b\"\t\t\t\t\t\t\t\t".into(),
+                    "doc-1\t2\t2020-10\t\tIRN\t010\t01\t1\t0.0\t\t\t\t\t\t\t\t\t\t\t\tHe said \"a, b\"\t\t\t\t\t\t\t\t\tmonth\t\t\t\t1\t2".into(),
                     "d2\t0\t\tSYRMIL\tSYRREB\t190\t19\t4\t-10.0\tASSAULT\t\ttroops\trebels\tattacked\t0\t6\t\t\t7\t15\t\
-                     Troops attacked rebels.\tAleppo\t\t\t\t\t\tp\t"
+                     Troops attacked rebels.\tAleppo\t\t\t\t\t\tp\t\t\t\t\t\t1\t0"
                         .into(),
                 ],
             ),
@@ -864,7 +917,7 @@ mod tests {
         let want = [
             PHOENIX_COLUMNS.join("\t"),
             "1\t20201018\t2020\t10\t18\tIRNGOV\tIRN\tGOV\t\tUSAMILREBCVL\tUSA\tMIL\tREB;CVL\t1313\t13\t3\t-5.8\t\
-             SANCTIONS,2;NUCLEAR,1\t33.3\t44.0\tBaghdad, Iraq\tIRQ\t\tdoc-1_2\t\tIran"
+             SANCTIONS,2;NUCLEAR,1\t33.3\t44.0\tBaghdad, Iraq\tIRQ\t\tdoc-1_2;doc-1_5\t\tIran"
                 .to_string(),
             "2\t202010\t2020\t10\t\t\t\t\t\tIRN\tIRN\t\t\t010\t01\t1\t0.0\t\t\t\t\t\t\tdoc-1_2\t\t".to_string(),
             "3\t\t\t\t\tSYRMIL\tSYR\tMIL\t\tSYRREB\tSYR\tREB\t\t190\t19\t4\t-10.0\t\t\t\tAleppo\t\t\td2_0\t\ttroops"

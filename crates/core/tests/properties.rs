@@ -3,10 +3,11 @@
 
 use std::sync::OnceLock;
 
+use herald_core::codes::CodeTable;
 use herald_core::coder::{Coder, SentenceContext};
 use herald_core::dict::{load, DictKind, Dictionary};
-use herald_core::read::{read_input, InputFormat};
-use herald_core::{split, token};
+use herald_core::read::{read_input, Article, InputFormat};
+use herald_core::{split, token, when, Date};
 use proptest::prelude::*;
 
 fn builtin() -> &'static Dictionary {
@@ -19,6 +20,7 @@ fn newsy() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
         "Iran", "Iraq's", "U.S.", "troops", "attacked", "said", "\u{201C}", "\u{201D}", "and", ",", "rebels",
         "was", "by", "not", "police", "urged", "Hamas", "talks", "with", "\u{2014}", "Gen.", "...", "é",
+        "on", "Saturday", "last", "in", "January", "Jan.", "3,", "2021", "03/04/2021", "week", "ago", "after",
     ]);
     prop::collection::vec(prop_oneof![words.prop_map(String::from), any::<String>()], 0..40)
         .prop_map(|v| v.join(" "))
@@ -52,6 +54,28 @@ proptest! {
                 prop_assert!(a < b && b <= s.len());
                 prop_assert!(s.is_char_boundary(a) && s.is_char_boundary(b));
             }
+        }
+    }
+
+    #[test]
+    fn date_spans_slice_on_char_boundaries(s in newsy(), days in -30000i64..30000) {
+        for published in [None, Some(Date::from_days(days))] {
+            for m in when::find_dates(&s, published) {
+                let [a, b] = m.span;
+                prop_assert!(a < b && b <= s.len() && s.is_char_boundary(a) && s.is_char_boundary(b));
+            }
+        }
+    }
+
+    #[test]
+    fn article_date_offsets_slice_to_date_text(title in newsy(), text in newsy()) {
+        let mut coder = Coder::new(builtin());
+        let art = Article { id: "p".into(), title: Some(title), text, date: Date::parse("2020-10-18"), ..Article::default() };
+        for e in coder.code_article(&art, CodeTable::builtin()) {
+            let got = e.offsets.date.map(|[a, b]| &e.text[a..b]);
+            prop_assert_eq!(got, e.date_text.as_deref());
+            prop_assert!(e.mentions >= 1 && e.sentences.len() <= e.mentions && e.sentences[0] == e.sentence);
+            prop_assert!(e.sentences.windows(2).all(|w| w[0] < w[1]));
         }
     }
 

@@ -1,10 +1,16 @@
 //! Coding a whole article: headline and body sentences, with the article's date and
-//! the dateline's country as context, into [`Event`]s with code-table values filled in.
+//! the dateline's country as context, into [`Event`]s with code-table values filled in,
+//! each dated by the date expression of its clause ([`crate::when`]), and one event per
+//! happening ([`merge_mentions`]).
+
+use rustc_hash::FxHashMap;
 
 use crate::codes::CodeTable;
+use crate::date::Date;
 use crate::event::{Event, Offsets};
 use crate::read::Article;
 use crate::split;
+use crate::when;
 
 use super::{Coder, SentenceContext};
 
@@ -16,8 +22,17 @@ impl Coder<'_> {
         self.units.first().map(|u| u.code.chars().take(3).collect())
     }
 
-    /// Codes every sentence of `art` (the headline, when present, is sentence 0).
+    /// Codes every sentence of `art` (the headline, when present, is sentence 0) and
+    /// emits one event per happening: [`Coder::code_article_mentions`], then
+    /// [`merge_mentions`].
     pub fn code_article(&mut self, art: &Article, codes: &CodeTable) -> Vec<Event> {
+        merge_mentions(self.code_article_mentions(art, codes))
+    }
+
+    /// Codes every sentence of `art` into one event per coded mention, unmerged
+    /// (`mentions` 1, `sentences` the event's own). Each event is dated by the date
+    /// expression of its clause ([`when::date_for_verb`]), else by the publication date.
+    pub fn code_article_mentions(&mut self, art: &Article, codes: &CodeTable) -> Vec<Event> {
         let country = art.dateline.as_deref().and_then(|d| self.country_of(d));
         let ctx = SentenceContext { date: art.date, default_country: country.as_deref() };
         let mut sentences: Vec<&str> = Vec::new();
@@ -29,15 +44,29 @@ impl Coder<'_> {
         }
         let mut out = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
-            for ce in self.code_sentence(s, &ctx) {
+            let coded = self.code_sentence(s, &ctx);
+            if coded.is_empty() {
+                continue;
+            }
+            // Dates are only looked for in sentences that produced events.
+            let dates = when::find_dates(s, art.date);
+            let verbs: Vec<[usize; 2]> = coded.iter().map(|c| c.verb_span).collect();
+            for ce in coded {
+                let mention = when::date_for_verb(s, &dates, ce.verb_span, &verbs);
+                let date = mention.map(|m| m.date).or(art.date);
                 let mut e = Event {
                     doc_id: art.id.clone(),
                     sentence: i,
-                    date: art.date,
+                    date,
                     source_text: ce.source_span.map(|[a, b]| s[a..b].to_string()).unwrap_or_default(),
                     target_text: ce.target_span.map(|[a, b]| s[a..b].to_string()).unwrap_or_default(),
                     verb_text: s[ce.verb_span[0]..ce.verb_span[1]].to_string(),
-                    offsets: Offsets { source: ce.source_span, target: ce.target_span, verb: Some(ce.verb_span) },
+                    offsets: Offsets {
+                        source: ce.source_span,
+                        target: ce.target_span,
+                        verb: Some(ce.verb_span),
+                        date: mention.map(|m| m.span),
+                    },
                     source: ce.source,
                     target: ce.target,
                     root: String::new(),
@@ -51,11 +80,156 @@ impl Coder<'_> {
                     speaker: None,
                     pattern: ce.pattern,
                     issues: ce.issues,
+                    date_precision: date.map(|d| d.precision()),
+                    date_text: mention.map(|m| s[m.span[0]..m.span[1]].to_string()),
+                    mentions: 1,
+                    sentences: vec![i],
                 };
                 codes.fill(&mut e);
                 out.push(e);
             }
         }
         out
+    }
+}
+
+/// One event per happening within an article: events with the same source, target,
+/// CAMEO root and date are emitted once, the first kept (in sentence order), with
+/// `mentions` summed and `sentences` the union of their sentence indices.
+///
+/// An event with no date expression of its own (`date_text` null: dated by
+/// publication) first takes the date of the first event in the article with the same
+/// source, target and root that has one, so the undated headline "Iran seizes British
+/// tanker" merges with the lead's "seized … on Friday". Its `date_text` and
+/// `offsets.date` stay null: the words are in another of its `sentences`.
+pub fn merge_mentions(mut events: Vec<Event>) -> Vec<Event> {
+    if events.len() < 2 {
+        return events;
+    }
+    type Who<'a> = (&'a str, &'a str, &'a str);
+    let mut dated: FxHashMap<Who, Date> = FxHashMap::default();
+    for e in events.iter().filter(|e| e.date_text.is_some()) {
+        if let Some(d) = e.date {
+            dated.entry((e.source.as_str(), e.target.as_str(), e.root.as_str())).or_insert(d);
+        }
+    }
+    let adopt: Vec<Option<Date>> = events
+        .iter()
+        .map(|e| match e.date_text {
+            Some(_) => None,
+            None => dated.get(&(e.source.as_str(), e.target.as_str(), e.root.as_str())).copied(),
+        })
+        .collect();
+    drop(dated);
+    for (e, d) in events.iter_mut().zip(adopt) {
+        if let Some(d) = d {
+            e.date = Some(d);
+            e.date_precision = Some(d.precision());
+        }
+    }
+    let mut first: FxHashMap<(String, String, String, Option<Date>), usize> = FxHashMap::default();
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events {
+        let key = (e.source.clone(), e.target.clone(), e.root.clone(), e.date);
+        match first.get(&key) {
+            Some(&k) => {
+                let kept = &mut out[k];
+                kept.mentions += e.mentions;
+                for s in e.sentences {
+                    if let Err(at) = kept.sentences.binary_search(&s) {
+                        kept.sentences.insert(at, s);
+                    }
+                }
+            }
+            None => {
+                first.insert(key, out.len());
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An event in sentence `s`: `who` is "SOURCE>TARGET root", `date` `YYYY[-MM[-DD]]`,
+    /// `text` the date words or "" for a publication date.
+    fn ev(s: usize, who: &str, date: &str, text: &str) -> Event {
+        let (actors, root) = who.split_once(' ').unwrap();
+        let (source, target) = actors.split_once('>').unwrap();
+        let date = Date::parse(date);
+        Event {
+            doc_id: "d".into(),
+            sentence: s,
+            date,
+            source: source.into(),
+            target: target.into(),
+            code: format!("{root}0"),
+            root: root.into(),
+            quad_class: None,
+            goldstein: None,
+            plover: None,
+            source_text: String::new(),
+            target_text: String::new(),
+            verb_text: String::new(),
+            offsets: Offsets::default(),
+            text: String::new(),
+            location: None,
+            quote: None,
+            speaker: None,
+            pattern: String::new(),
+            issues: vec![],
+            date_precision: date.map(|d| d.precision()),
+            date_text: (!text.is_empty()).then(|| text.into()),
+            mentions: 1,
+            sentences: vec![s],
+        }
+    }
+
+    /// `(sentence, date, mentions, sentences)` of each merged event.
+    fn merged(events: Vec<Event>) -> Vec<(usize, String, usize, Vec<usize>)> {
+        merge_mentions(events)
+            .into_iter()
+            .map(|e| (e.sentence, e.date.map(|d| d.to_string()).unwrap_or_default(), e.mentions, e.sentences))
+            .collect()
+    }
+
+    #[test]
+    fn same_happening_is_one_event() {
+        let got = merged(vec![
+            ev(0, "IRN>GBR 19", "2019-07-21", ""),
+            ev(1, "IRN>GBR 19", "2019-07-19", "Friday"),
+            ev(1, "GBR>IRN 11", "2019-07-21", ""),
+            ev(4, "IRN>GBR 19", "2019-07-19", "on Friday"),
+            ev(5, "IRN>GBR 19", "2018-01", "January"),
+        ]);
+        assert_eq!(
+            got,
+            [
+                (0, "2019-07-19".into(), 3, vec![0, 1, 4]),
+                (1, "2019-07-21".into(), 1, vec![1]),
+                (5, "2018-01".into(), 1, vec![5]),
+            ]
+        );
+    }
+
+    #[test]
+    fn different_root_or_actors_stay_apart() {
+        let got = merged(vec![
+            ev(0, "IRN>GBR 19", "2019-07-21", ""),
+            ev(1, "IRN>GBR 18", "2019-07-21", ""),
+            ev(2, "IRN>USA 19", "2019-07-21", ""),
+            ev(2, "IRN>GBR 19", "2019-07-21", ""),
+        ]);
+        assert_eq!(got.iter().map(|g| g.2).collect::<Vec<_>>(), [2, 1, 1]);
+        assert_eq!(got[0].3, [0, 2]);
+    }
+
+    #[test]
+    fn undated_article_merges_on_none() {
+        let got = merged(vec![ev(0, "IRN>GBR 19", "", ""), ev(3, "IRN>GBR 19", "", "")]);
+        assert_eq!(got, [(0, String::new(), 2, vec![0, 3])]);
     }
 }
