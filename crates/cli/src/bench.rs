@@ -45,7 +45,7 @@ pub fn run(corpus: &Path, dict: Option<&Path>, repeat: usize, article: Option<Op
                 events += coder.code_article(&art, codes).len();
                 continue;
             }
-            let ctx = SentenceContext { date: art.date, default_country: None };
+            let ctx = SentenceContext { date: art.date, ..Default::default() };
             if let Some(t) = &art.title {
                 sentences += 1;
                 events += coder.code_sentence(t, &ctx).len();

@@ -222,7 +222,7 @@ pub enum PronounRule {
 }
 
 /// Adds a unit for every pronoun with a referent, then recomputes the compound groups.
-pub(crate) fn resolve_pronouns(toks: &[Token], rule: PronounRule, out: &mut Vec<Unit>) {
+pub(crate) fn resolve_pronouns(toks: &[Token], rule: PronounRule, speaker: Option<&str>, out: &mut Vec<Unit>) {
     let groups = provisional_groups(toks, out);
     let mut with_pronouns: Vec<Unit> = Vec::with_capacity(out.len());
     let mut ui = 0;
@@ -232,6 +232,11 @@ pub(crate) fn resolve_pronouns(toks: &[Token], rule: PronounRule, out: &mut Vec<
             ui += 1;
         }
         if t.kind != TokenKind::Word || out.iter().any(|u| u.start <= i && i < u.end) {
+            continue;
+        }
+        // In a quotation, "we" and "I" are its speaker.
+        if let (Some(code), "WE" | "I") = (speaker, t.norm.as_str()) {
+            with_pronouns.push(Unit { start: i, end: i + 1, code: code.to_string(), group: 0, source: "speaker of the quotation".into() });
             continue;
         }
         let before = |k: &usize| out[*k].end <= i;

@@ -9,6 +9,7 @@ use crate::codes::CodeTable;
 use crate::date::Date;
 use crate::event::{Event, Offsets};
 use crate::read::Article;
+use crate::quote;
 use crate::split;
 use crate::when;
 
@@ -20,6 +21,12 @@ impl Coder<'_> {
         // Reuse the sentence machinery: code the place as a sentence and read its units.
         self.run(place, &SentenceContext::default(), None);
         self.units.first().map(|u| u.code.chars().take(3).collect())
+    }
+
+    /// The full actor code of the first actor named in `phrase` (a speaker), if any.
+    pub fn actor_of(&mut self, phrase: &str, ctx: &SentenceContext) -> Option<String> {
+        self.run(phrase, ctx, None);
+        self.units.first().map(|u| u.code.clone())
     }
 
     /// Codes every sentence of `art` (the headline, when present, is sentence 0) and
@@ -34,17 +41,35 @@ impl Coder<'_> {
     /// expression of its clause ([`when::date_for_verb`]), else by the publication date.
     pub fn code_article_mentions(&mut self, art: &Article, codes: &CodeTable) -> Vec<Event> {
         let country = art.dateline.as_deref().and_then(|d| self.country_of(d));
-        let ctx = SentenceContext { date: art.date, default_country: country.as_deref() };
-        let mut sentences: Vec<&str> = Vec::new();
+        let ctx = SentenceContext { date: art.date, default_country: country.as_deref(), speaker: None };
+        // Sentences with their byte range in the body (the headline has none).
+        let mut sentences: Vec<(&str, Option<[usize; 2]>)> = Vec::new();
         if let Some(t) = art.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            sentences.push(t.trim());
+            sentences.push((t.trim(), None));
         }
         for r in split::sentences(&art.text) {
-            sentences.push(&art.text[r]);
+            sentences.push((&art.text[r.clone()], Some([r.start, r.end])));
         }
+        let quotes = quote::quotes(&art.text);
+        // The subject of the last sentence that named an actor: who "he" and "the
+        // minister" are when a quote's speaker names no actor of their own.
+        let mut recent: Option<String> = None;
         let mut out = Vec::new();
-        for (i, s) in sentences.iter().enumerate() {
-            let coded = self.code_sentence(s, &ctx);
+        for (i, &(s, range)) in sentences.iter().enumerate() {
+            // Speech: the quotation this sentence belongs to, and its speaker's code.
+            let speech = range.and_then(|[a, b]| quotes.iter().find(|q| q.span[0] < b && a < q.span[1])).map(|q| {
+                let speaker = q
+                    .speaker
+                    .and_then(|[x, y]| self.actor_of(&art.text[x..y], &ctx))
+                    .filter(|c| c.len() >= 3 && !c.starts_with('~'))
+                    .or_else(|| recent.clone());
+                (art.text[q.span[0]..q.span[1]].trim().to_string(), speaker)
+            });
+            let sctx = SentenceContext { speaker: speech.as_ref().and_then(|(_, sp)| sp.as_deref()), ..ctx };
+            let coded = self.code_sentence(s, &sctx);
+            if let Some(u) = self.units.first() {
+                recent = Some(u.code.clone());
+            }
             if coded.is_empty() {
                 continue;
             }
@@ -76,8 +101,8 @@ impl Coder<'_> {
                     code: ce.code,
                     text: s.to_string(),
                     location: None,
-                    quote: None,
-                    speaker: None,
+                    quote: speech.as_ref().map(|(q, _)| q.clone()),
+                    speaker: speech.as_ref().and_then(|(_, sp)| sp.clone()),
                     pattern: ce.pattern,
                     issues: ce.issues,
                     date_precision: date.map(|d| d.precision()),

@@ -29,6 +29,9 @@ pub struct SentenceContext<'a> {
     pub date: Option<Date>,
     /// Country that bare agents ("police") attach to: the article's, where known.
     pub default_country: Option<&'a str>,
+    /// The speaker's actor code when the sentence is (part of) a quotation: "we" and
+    /// "I" in it are the speaker.
+    pub speaker: Option<&'a str>,
 }
 
 /// An event found in one sentence, with byte spans into the sentence text.
@@ -333,7 +336,7 @@ impl<'d> Coder<'d> {
                 }
             }
         }
-        resolve_pronouns(&self.toks, self.opts.pronouns, &mut self.units);
+        resolve_pronouns(&self.toks, self.opts.pronouns, ctx.speaker, &mut self.units);
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
             let (pool, tok_lex) = (&self.pool, &self.tok_lex);
@@ -758,6 +761,11 @@ fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit]) -> Vec<u16> {
         }
         // A conjunction inside a verb phrase ("shot and wounded") joins no clauses.
         let in_verb = verbs.get(vi).is_some_and(|v| v.start <= i);
+        // A quotation mark opens or closes a clause: the speaker's "said" outside a quote
+        // does not take its subject from inside it.
+        if t.kind == TokenKind::Quote {
+            c = c.saturating_add(1);
+        }
         let conj = matches!(t.norm.as_str(), "AND" | "BUT" | "OR" | "NOR" | "WHILE" | "WHEREAS" | "ALTHOUGH")
             || t.norm == ";";
         if conj && !in_verb {

@@ -122,7 +122,7 @@ fn run_xml_records(path: &Path, v: &xml::XmlValidation, set: &DictSet, opts: Cod
             report.skipped += 1;
             continue;
         }
-        let ctx = SentenceContext { date: r.date, default_country: None };
+        let ctx = SentenceContext { date: r.date, ..Default::default() };
         let got = code_text(&mut coder, &r.text, &ctx);
         let expected: Vec<Triple> =
             r.expected.iter().map(|e| (e.source.clone(), e.target.clone(), e.code.clone())).collect();
@@ -205,7 +205,7 @@ fn run_tabari_records(path: &Path, project: &tabari::Project, set: &DictSet, opt
                 report.skipped += 1;
                 continue;
             }
-            let ctx = SentenceContext { date: r.date, default_country: None };
+            let ctx = SentenceContext { date: r.date, ..Default::default() };
             let got = code_text(&mut coder, &r.text, &ctx);
             let expected: Vec<Triple> =
                 r.expected.iter().map(|e| (e.source.clone(), e.target.clone(), e.code.clone())).collect();
