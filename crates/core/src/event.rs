@@ -12,6 +12,8 @@ pub struct Offsets {
     pub source: Option<Span>,
     pub target: Option<Span>,
     pub verb: Option<Span>,
+    /// The words that named the event's place (`null` when it came from the dateline).
+    pub place: Option<Span>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

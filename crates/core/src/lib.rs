@@ -1,7 +1,8 @@
 //! herald-core turns news text into coded political events (CAMEO, with PLOVER).
 //!
 //! The data goes one way through the modules: [`read`] → [`split`] → [`token`] →
-//! [`coder`] (match actors, agents and verb patterns, then code events) → [`output`].
+//! [`coder`] (match actors, agents and verb patterns, then code events) → [`place`]
+//! (where each event happened) → [`output`].
 //! Dictionaries are parsed from text ([`dict`]) and compiled once into an immutable
 //! [`dict::Dictionary`] that any number of [`coder::Coder`]s borrow.
 
@@ -11,6 +12,7 @@ pub mod date;
 pub mod dict;
 pub mod event;
 pub mod output;
+pub mod place;
 pub mod read;
 pub mod split;
 pub mod token;

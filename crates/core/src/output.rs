@@ -573,7 +573,7 @@ mod tests {
             source_text: "Iran".into(),
             target_text: "U.S. troops".into(),
             verb_text: "threatened to cut ties".into(),
-            offsets: Offsets { source: Some([0, 4]), target: Some([32, 43]), verb: Some([5, 27]) },
+            offsets: Offsets { source: Some([0, 4]), target: Some([32, 43]), verb: Some([5, 27]), place: None },
             text: "Iran threatened to cut ties with U.S. troops, saying \"enough\",\tnow\r\nand later.".into(),
             location: Some(Location {
                 name: "Baghdad, Iraq".into(),
@@ -638,6 +638,7 @@ mod tests {
                 source: Some([0, 6]),
                 target: None,
                 verb: Some([7, 15]),
+                place: None,
             },
             text: "Troops attacked rebels.".into(),
             location: Some(Location {
@@ -729,7 +730,7 @@ mod tests {
         );
         assert_eq!(
             v["offsets"],
-            serde_json::json!({"source": [0, 4], "target": [32, 43], "verb": [5, 27]})
+            serde_json::json!({"source": [0, 4], "target": [32, 43], "verb": [5, 27], "place": null})
         );
         assert_eq!(v["text"], e.text.as_str());
         assert_eq!(
@@ -750,7 +751,7 @@ mod tests {
         }
         assert_eq!(
             v["offsets"],
-            serde_json::json!({"source": null, "target": null, "verb": null})
+            serde_json::json!({"source": null, "target": null, "verb": null, "place": null})
         );
         assert_eq!(v["issues"], serde_json::json!([]));
 

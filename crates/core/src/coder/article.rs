@@ -37,7 +37,12 @@ impl Coder<'_> {
                     source_text: ce.source_span.map(|[a, b]| s[a..b].to_string()).unwrap_or_default(),
                     target_text: ce.target_span.map(|[a, b]| s[a..b].to_string()).unwrap_or_default(),
                     verb_text: s[ce.verb_span[0]..ce.verb_span[1]].to_string(),
-                    offsets: Offsets { source: ce.source_span, target: ce.target_span, verb: Some(ce.verb_span) },
+                    offsets: Offsets {
+                        source: ce.source_span,
+                        target: ce.target_span,
+                        verb: Some(ce.verb_span),
+                        place: None,
+                    },
                     source: ce.source,
                     target: ce.target,
                     root: String::new(),
