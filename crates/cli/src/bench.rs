@@ -13,6 +13,9 @@ pub fn run(corpus: &Path, dict: Option<&Path>, repeat: usize) -> Result<()> {
     let t0 = Instant::now();
     let dictionary = super::load_dictionary(dict, true)?;
     let load_ms = t0.elapsed().as_secs_f64() * 1e3;
+    let t0 = Instant::now();
+    let gazetteer = herald_core::place::Gazetteer::builtin().stats();
+    let gaz_ms = t0.elapsed().as_secs_f64() * 1e3;
     let bytes = std::fs::read(corpus).with_context(|| format!("reading {}", corpus.display()))?;
     let name = corpus.display().to_string();
     let mut coder = Coder::new(&dictionary);
@@ -37,6 +40,7 @@ pub fn run(corpus: &Path, dict: Option<&Path>, repeat: usize) -> Result<()> {
     println!("corpus\t{}", name);
     println!("dictionary\t{}", dict.map(|d| d.display().to_string()).unwrap_or_else(|| "built-in".into()));
     println!("dictionary load+compile\t{load_ms:.1} ms");
+    println!("gazetteer build\t{gaz_ms:.1} ms ({} places, {} names)", gazetteer.places, gazetteer.names);
     println!("sentences\t{sentences}");
     println!("events\t{events}");
     println!("seconds\t{secs:.3}");

@@ -1011,15 +1011,19 @@ impl<'a> ArticlePlaces<'a> {
         clauses(text, toks, &mut clause);
         // Countries named in the sentence: place names that are countries, and the
         // countries of the events' actors.
+        // An actor that is itself a place name ("Tripoli" coded as Libya) says nothing.
         let mut sentence: Vec<[u8; 3]> = Vec::new();
         for m in &mentions {
             if let Some(c) = gaz.named_country(m) {
                 sentence.push(c);
             }
         }
-        mentions.retain(|m| m.locative);
+        let is_place = |span: Option<Span>| span.is_some_and(|[a, b]| mentions.iter().any(|m| m.span[0] < b && a < m.span[1]));
         for e in events.iter() {
-            for code in [&e.source, &e.target] {
+            for (code, span) in [(&e.source, e.offsets.source), (&e.target, e.offsets.target)] {
+                if is_place(span) {
+                    continue;
+                }
                 if let Some(c) = code.get(..3).filter(|c| gaz.country(c).is_some()) {
                     let c: [u8; 3] = c.as_bytes().try_into().unwrap_or(*b"---");
                     if !sentence.contains(&c) {
@@ -1028,6 +1032,7 @@ impl<'a> ArticlePlaces<'a> {
                 }
             }
         }
+        mentions.retain(|m| m.locative);
         let dateline: Vec<[u8; 3]> = self.dateline.map(|d| d.country).into_iter().collect();
         for e in events.iter_mut() {
             let Some([vs, ve]) = e.offsets.verb else {

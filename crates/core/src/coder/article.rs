@@ -1,8 +1,10 @@
 //! Coding a whole article: headline and body sentences, with the article's date and
-//! the dateline's country as context, into [`Event`]s with code-table values filled in.
+//! the dateline's country as context, into [`Event`]s with code-table values and
+//! places ([`crate::place`]) filled in.
 
 use crate::codes::CodeTable;
 use crate::event::{Event, Offsets};
+use crate::place::{ArticlePlaces, Gazetteer};
 use crate::read::Article;
 use crate::split;
 
@@ -18,8 +20,6 @@ impl Coder<'_> {
 
     /// Codes every sentence of `art` (the headline, when present, is sentence 0).
     pub fn code_article(&mut self, art: &Article, codes: &CodeTable) -> Vec<Event> {
-        let country = art.dateline.as_deref().and_then(|d| self.country_of(d));
-        let ctx = SentenceContext { date: art.date, default_country: country.as_deref() };
         let mut sentences: Vec<&str> = Vec::new();
         if let Some(t) = art.title.as_deref().filter(|t| !t.trim().is_empty()) {
             sentences.push(t.trim());
@@ -27,8 +27,16 @@ impl Coder<'_> {
         for r in split::sentences(&art.text) {
             sentences.push(&art.text[r]);
         }
+        // The dateline's country: the gazetteer's answer, else the first actor it names.
+        let mut places = ArticlePlaces::new(Gazetteer::builtin(), art.dateline.as_deref(), &sentences);
+        let country = match places.dateline() {
+            Some(d) => Some(d.country().to_string()),
+            None => art.dateline.as_deref().and_then(|d| self.country_of(d)),
+        };
+        let ctx = SentenceContext { date: art.date, default_country: country.as_deref() };
         let mut out = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
+            let first = out.len();
             for ce in self.code_sentence(s, &ctx) {
                 let mut e = Event {
                     doc_id: art.id.clone(),
@@ -60,6 +68,8 @@ impl Coder<'_> {
                 codes.fill(&mut e);
                 out.push(e);
             }
+            // `self.toks` still holds this sentence's tokens.
+            places.locate(s, &self.toks, &mut out[first..]);
         }
         out
     }
