@@ -3,9 +3,11 @@
 
 use std::sync::OnceLock;
 
+use herald_core::codes::CodeTable;
 use herald_core::coder::{Coder, SentenceContext};
 use herald_core::dict::{load, DictKind, Dictionary};
-use herald_core::read::{read_input, InputFormat};
+use herald_core::place::Gazetteer;
+use herald_core::read::{read_input, Article, InputFormat};
 use herald_core::{split, token};
 use proptest::prelude::*;
 
@@ -21,6 +23,16 @@ fn newsy() -> impl Strategy<Value = String> {
         "was", "by", "not", "police", "urged", "Hamas", "talks", "with", "\u{2014}", "Gen.", "...", "é",
     ]);
     prop::collection::vec(prop_oneof![words.prop_map(String::from), any::<String>()], 0..40)
+        .prop_map(|v| v.join(" "))
+}
+
+/// Text with place names, locative words and accents among arbitrary characters.
+fn placey() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "in", "near", "the", "city", "of", "Baghdad", "Tripoli", "Hewlêr", "ÉRBIL", "Paris", ",", "Texas", "New",
+        "York", "Iraq's", "Lebanese", "troops", "attacked", "gunmen", "and", "Ḩadīthah", "Dar", "es", "Salaam",
+    ]);
+    prop::collection::vec(prop_oneof![3 => words.prop_map(String::from), 1 => any::<String>()], 0..30)
         .prop_map(|v| v.join(" "))
 }
 
@@ -51,6 +63,23 @@ proptest! {
             for [a, b] in [e.source_span, e.target_span, Some(e.verb_span)].into_iter().flatten() {
                 prop_assert!(a < b && b <= s.len());
                 prop_assert!(s.is_char_boundary(a) && s.is_char_boundary(b));
+            }
+        }
+    }
+
+    #[test]
+    fn place_offsets_slice_to_their_words(s in placey()) {
+        for m in Gazetteer::builtin().find(&s) {
+            let [a, b] = m.span;
+            prop_assert!(a < b && b <= s.len() && s.is_char_boundary(a) && s.is_char_boundary(b));
+        }
+        let art = Article { id: "p".into(), text: s.clone(), dateline: Some("BEIRUT".into()), ..Default::default() };
+        let mut coder = Coder::new(builtin());
+        for e in coder.code_article(&art, CodeTable::builtin()) {
+            prop_assert!(e.location.is_some());
+            if let Some([a, b]) = e.offsets.place {
+                prop_assert!(a < b && b <= e.text.len());
+                prop_assert!(e.text.is_char_boundary(a) && e.text.is_char_boundary(b));
             }
         }
     }
