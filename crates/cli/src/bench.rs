@@ -22,6 +22,10 @@ pub fn run(corpus: &Path, dict: Option<&Path>, repeat: usize, article: Option<Op
     let t0 = Instant::now();
     let dictionary = super::load_dictionary(dict, true)?;
     let load_ms = t0.elapsed().as_secs_f64() * 1e3;
+    let (t0, cpu0) = (Instant::now(), thread_cpu_ns());
+    let gazetteer = herald_core::place::Gazetteer::builtin().stats();
+    let gaz_ms = t0.elapsed().as_secs_f64() * 1e3;
+    let gaz_cpu = thread_cpu_ns().zip(cpu0).map(|(b, a)| b.saturating_sub(a) as f64 / 1e6);
     let bytes = std::fs::read(corpus).with_context(|| format!("reading {}", corpus.display()))?;
     let name = corpus.display().to_string();
     let mut coder = Coder::new(&dictionary);
@@ -62,6 +66,8 @@ pub fn run(corpus: &Path, dict: Option<&Path>, repeat: usize, article: Option<Op
     outln!("mode\t{}", if article.is_some() { "article" } else { "sentence" });
     outln!("dictionary\t{}", dict.map(|d| d.display().to_string()).unwrap_or_else(|| "built-in".into()));
     outln!("dictionary load+compile\t{load_ms:.1} ms");
+    let cpu = gaz_cpu.map(|c| format!(", {c:.1} ms CPU")).unwrap_or_default();
+    outln!("gazetteer build\t{gaz_ms:.1} ms{cpu} ({} places, {} names)", gazetteer.places, gazetteer.names);
     outln!("sentences\t{sentences}");
     outln!("events\t{events}");
     outln!("seconds\t{secs:.3}");
@@ -71,6 +77,13 @@ pub fn run(corpus: &Path, dict: Option<&Path>, repeat: usize, article: Option<Op
         outln!("peak RSS\t{:.1} MiB", kb as f64 / 1024.0);
     }
     Ok(())
+}
+
+/// CPU time of the calling thread in ns (Linux `schedstat`), which a busy machine
+/// does not inflate as it does wall time.
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
 }
 
 fn peak_rss_kb() -> Option<u64> {

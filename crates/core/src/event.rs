@@ -14,6 +14,8 @@ pub struct Offsets {
     pub verb: Option<Span>,
     /// The date expression that dated the event (`date_text`), if any.
     pub date: Option<Span>,
+    /// The words that named the event's place (`null` when it came from the dateline).
+    pub place: Option<Span>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -607,7 +607,7 @@ mod tests {
             source_text: "Iran".into(),
             target_text: "U.S. troops".into(),
             verb_text: "threatened to cut ties".into(),
-            offsets: Offsets { source: Some([0, 4]), target: Some([32, 43]), verb: Some([5, 27]), date: Some([63, 66]) },
+            offsets: Offsets { source: Some([0, 4]), target: Some([32, 43]), verb: Some([5, 27]), date: Some([63, 66]), place: None },
             text: "Iran threatened to cut ties with U.S. troops, saying \"enough\",\tnow\r\nand later.".into(),
             location: Some(Location {
                 name: "Baghdad, Iraq".into(),
@@ -681,6 +681,7 @@ mod tests {
                 target: None,
                 verb: Some([7, 15]),
                 date: None,
+                place: None,
             },
             text: "Troops attacked rebels.".into(),
             location: Some(Location {
@@ -776,7 +777,7 @@ mod tests {
         );
         assert_eq!(
             v["offsets"],
-            serde_json::json!({"source": [0, 4], "target": [32, 43], "verb": [5, 27], "date": [63, 66]})
+            serde_json::json!({"source": [0, 4], "target": [32, 43], "verb": [5, 27], "date": [63, 66], "place": null})
         );
         assert_eq!(v["text"], e.text.as_str());
         assert_eq!(
@@ -801,7 +802,7 @@ mod tests {
         }
         assert_eq!(
             v["offsets"],
-            serde_json::json!({"source": null, "target": null, "verb": null, "date": null})
+            serde_json::json!({"source": null, "target": null, "verb": null, "date": null, "place": null})
         );
         assert_eq!(v["issues"], serde_json::json!([]));
         assert_eq!(v["date_precision"], "month");

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use herald_core::codes::CodeTable;
 use herald_core::coder::{Coder, SentenceContext};
 use herald_core::dict::{load, DictKind, Dictionary};
+use herald_core::place::Gazetteer;
 use herald_core::read::{read_input, Article, InputFormat};
 use herald_core::{split, token, when, Date};
 use proptest::prelude::*;
@@ -23,6 +24,16 @@ fn newsy() -> impl Strategy<Value = String> {
         "on", "Saturday", "last", "in", "January", "Jan.", "3,", "2021", "03/04/2021", "week", "ago", "after",
     ]);
     prop::collection::vec(prop_oneof![words.prop_map(String::from), any::<String>()], 0..40)
+        .prop_map(|v| v.join(" "))
+}
+
+/// Text with place names, locative words and accents among arbitrary characters.
+fn placey() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "in", "near", "the", "city", "of", "Baghdad", "Tripoli", "Hewlêr", "ÉRBIL", "Paris", ",", "Texas", "New",
+        "York", "Iraq's", "Lebanese", "troops", "attacked", "gunmen", "and", "Ḩadīthah", "Dar", "es", "Salaam",
+    ]);
+    prop::collection::vec(prop_oneof![3 => words.prop_map(String::from), 1 => any::<String>()], 0..30)
         .prop_map(|v| v.join(" "))
 }
 
@@ -63,6 +74,23 @@ proptest! {
             for m in when::find_dates(&s, published) {
                 let [a, b] = m.span;
                 prop_assert!(a < b && b <= s.len() && s.is_char_boundary(a) && s.is_char_boundary(b));
+            }
+        }
+    }
+
+    #[test]
+    fn place_offsets_slice_to_their_words(s in placey()) {
+        for m in Gazetteer::builtin().find(&s) {
+            let [a, b] = m.span;
+            prop_assert!(a < b && b <= s.len() && s.is_char_boundary(a) && s.is_char_boundary(b));
+        }
+        let art = Article { id: "p".into(), text: s.clone(), dateline: Some("BEIRUT".into()), ..Default::default() };
+        let mut coder = Coder::new(builtin());
+        for e in coder.code_article(&art, CodeTable::builtin()) {
+            prop_assert!(e.location.is_some());
+            if let Some([a, b]) = e.offsets.place {
+                prop_assert!(a < b && b <= e.text.len());
+                prop_assert!(e.text.is_char_boundary(a) && e.text.is_char_boundary(b));
             }
         }
     }

@@ -1,13 +1,15 @@
 //! Coding a whole article: headline and body sentences, with the article's date and
 //! the dateline's country as context, into [`Event`]s with code-table values filled in,
-//! each dated by the date expression of its clause ([`crate::when`]), and one event per
-//! happening ([`merge_mentions`]).
+//! each dated by the date expression of its clause ([`crate::when`]), placed
+//! ([`crate::place`]), with its quotation and speaker ([`crate::quote`]), and one event
+//! per happening ([`merge_mentions`]).
 
 use rustc_hash::FxHashMap;
 
 use crate::codes::CodeTable;
 use crate::date::Date;
 use crate::event::{Event, Offsets};
+use crate::place::{ArticlePlaces, Gazetteer};
 use crate::read::Article;
 use crate::quote;
 use crate::split;
@@ -40,8 +42,6 @@ impl Coder<'_> {
     /// (`mentions` 1, `sentences` the event's own). Each event is dated by the date
     /// expression of its clause ([`when::date_for_verb`]), else by the publication date.
     pub fn code_article_mentions(&mut self, art: &Article, codes: &CodeTable) -> Vec<Event> {
-        let country = art.dateline.as_deref().and_then(|d| self.country_of(d));
-        let ctx = SentenceContext { date: art.date, default_country: country.as_deref(), speaker: None };
         // Sentences with their byte range in the body (the headline has none).
         let mut sentences: Vec<(&str, Option<[usize; 2]>)> = Vec::new();
         if let Some(t) = art.title.as_deref().filter(|t| !t.trim().is_empty()) {
@@ -50,6 +50,14 @@ impl Coder<'_> {
         for r in split::sentences(&art.text) {
             sentences.push((&art.text[r.clone()], Some([r.start, r.end])));
         }
+        // The dateline's country: the gazetteer's answer, else the first actor it names.
+        let texts: Vec<&str> = sentences.iter().map(|&(s, _)| s).collect();
+        let mut places = ArticlePlaces::new(Gazetteer::builtin(), art.dateline.as_deref(), &texts);
+        let country = match places.dateline() {
+            Some(d) => Some(d.country().to_string()),
+            None => art.dateline.as_deref().and_then(|d| self.country_of(d)),
+        };
+        let ctx = SentenceContext { date: art.date, default_country: country.as_deref(), speaker: None };
         let quotes = quote::quotes(&art.text);
         // The subject of the last sentence that named an actor: who "he" and "the
         // minister" are when a quote's speaker names no actor of their own.
@@ -67,6 +75,7 @@ impl Coder<'_> {
             });
             let sctx = SentenceContext { speaker: speech.as_ref().and_then(|(_, sp)| sp.as_deref()), ..ctx };
             let coded = self.code_sentence(s, &sctx);
+            let first = out.len();
             if let Some(u) = self.units.first() {
                 recent = Some(u.code.clone());
             }
@@ -91,6 +100,7 @@ impl Coder<'_> {
                         target: ce.target_span,
                         verb: Some(ce.verb_span),
                         date: mention.map(|m| m.span),
+                        place: None,
                     },
                     source: ce.source,
                     target: ce.target,
@@ -113,6 +123,8 @@ impl Coder<'_> {
                 codes.fill(&mut e);
                 out.push(e);
             }
+            // `self.toks` still holds this sentence's tokens.
+            places.locate(s, &self.toks, &mut out[first..]);
         }
         out
     }
