@@ -345,13 +345,20 @@ impl<'d> Coder<'d> {
                 &pool[a as usize..b as usize]
             };
             let n = self.toks.len();
+            // Exclusion phrases (`~`, `~~`) cover their tokens: an issue phrase inside one
+            // ("union" in "European Union") does not tag the sentence.
+            let mut hits: Vec<(usize, usize, u32)> = Vec::new();
             for i in 0..n {
-                dict.issue_trie.matches_at(i, n, &lex, &mut |_, v| {
-                    let c = &dict.issues[v as usize].0;
-                    if !issues.contains(c) {
-                        issues.push(c.clone());
-                    }
-                });
+                dict.issue_trie.matches_at(i, n, &lex, &mut |end, v| hits.push((i, end, v)));
+            }
+            let excluded = |a: usize, b: usize| {
+                hits.iter().any(|&(s, e, v)| dict.issues[v as usize].0.starts_with('~') && s <= a && b <= e)
+            };
+            for &(a, b, v) in &hits {
+                let c = &dict.issues[v as usize].0;
+                if !c.starts_with('~') && !excluded(a, b) && !issues.contains(c) {
+                    issues.push(c.clone());
+                }
             }
         }
         Some(issues)

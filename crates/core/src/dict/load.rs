@@ -19,6 +19,8 @@ const BUILTIN: &[(&str, DictKind, &str)] = &[
     ("leaders.m-z.actors.txt", DictKind::Actors, include_str!("../../../../dictionaries/leaders.m-z.actors.txt")),
     ("agents.txt", DictKind::Agents, include_str!("../../../../dictionaries/agents.txt")),
     ("verbs.txt", DictKind::Verbs, include_str!("../../../../dictionaries/verbs.txt")),
+    ("discards.txt", DictKind::Discards, include_str!("../../../../dictionaries/discards.txt")),
+    ("issues.txt", DictKind::Issues, include_str!("../../../../dictionaries/issues.txt")),
 ];
 
 /// Parses the built-in dictionary set.
