@@ -18,6 +18,9 @@ pub struct Unit {
     pub group: u32,
     /// Dictionary line of the actor (or agent) entry, for explanations.
     pub source: String,
+    /// One past the last word of a gapped phrase whose far words lie after `end`
+    /// (`DURTHANG … ORC`); otherwise `end`.
+    pub far: usize,
 }
 
 /// A raw dictionary hit before units are formed.
@@ -30,37 +33,128 @@ pub(crate) enum Hit {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Mention {
     pub start: usize,
+    /// End of the contiguous words.
     pub end: usize,
+    /// One past the last word, after any gap (`DURTHANG … ORC`); `end` when contiguous.
+    pub far: usize,
     pub hit: Hit,
 }
 
+/// How far apart the words of a gapped actor phrase (`DURTHANG ORC`) may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActorGap {
+    /// Most tokens in one gap; 0 keeps phrases contiguous.
+    pub max: usize,
+    /// Only plain words may lie in a gap (no punctuation, no conjunctions).
+    pub words_only: bool,
+}
+
 /// Longest-match scan for actors and agents. At equal length an actor beats an agent,
-/// and more exact words beat stems.
-pub(crate) fn find_mentions<'a>(dict: &Dictionary, n: usize, lex: &dyn Fn(usize) -> &'a [LexId], out: &mut Vec<Mention>) {
+/// and more exact words beat stems. Words of a gapped phrase found after a gap are
+/// marked in `claimed`: they start no mention of their own and are no verbs.
+pub(crate) fn find_mentions<'a>(
+    dict: &Dictionary,
+    toks: &[Token],
+    lex: &dyn Fn(usize) -> &'a [LexId],
+    gap: ActorGap,
+    path: &mut Vec<usize>,
+    claimed: &mut Vec<bool>,
+    out: &mut Vec<Mention>,
+) {
+    let n = toks.len();
     out.clear();
+    claimed.clear();
+    claimed.resize(n, false);
+    let gapped = gap.max > 0 && (dict.actor_trie.has_gaps() || dict.agent_trie.has_gaps());
+    let may_skip = |p: usize| {
+        let t = &toks[p];
+        if gap.words_only {
+            t.kind == TokenKind::Word && !matches!(t.norm.as_str(), "AND" | "OR" | "BUT" | "NOR")
+        } else {
+            t.kind != TokenKind::End
+        }
+    };
     let mut i = 0;
     while i < n {
-        let mut best: Option<(usize, i32, Hit)> = None;
-        let mut consider = |end: usize, rank: i32, hit: Hit| {
+        if claimed[i] {
+            i += 1;
+            continue;
+        }
+        // (words matched, rank, hit, contiguous end, last word + 1)
+        let mut best: Option<(usize, i32, Hit, usize, usize)> = None;
+        let mut consider = |words: usize, rank: i32, hit: Hit, end: usize, last: usize| {
             let better = match best {
                 None => true,
-                Some((be, br, _)) => end > be || (end == be && rank > br),
+                Some((bw, br, ..)) => words > bw || (words == bw && rank > br),
             };
             if better {
-                best = Some((end, rank, hit));
+                best = Some((words, rank, hit, end, last));
             }
         };
-        dict.actor_trie.matches_at(i, n, lex, &mut |end, v| {
-            let a = &dict.actors[v as usize];
-            consider(end, 1000 + a.exact_words as i32, Hit::Actor(v));
-        });
-        dict.agent_trie.matches_at(i, n, lex, &mut |end, v| consider(end, 0, Hit::Agent(v)));
+        let actor_rank = |v: u32| 1000 + dict.actors[v as usize].exact_words as i32;
+        if gapped {
+            let contiguous = |p: &[usize]| p.iter().enumerate().take_while(|&(k, &q)| q == p[0] + k).count();
+            let claimed_ref = &*claimed;
+            let skip = |p: usize| may_skip(p) || claimed_ref[p];
+            dict.actor_trie.matches_at_gapped(i, n, lex, &skip, gap.max, path, &mut |p, v| {
+                if p.iter().all(|&q| !claimed_ref[q]) {
+                    consider(p.len(), actor_rank(v), Hit::Actor(v), i + contiguous(p), p[p.len() - 1] + 1);
+                }
+            });
+            dict.agent_trie.matches_at_gapped(i, n, lex, &skip, gap.max, path, &mut |p, v| {
+                if p.iter().all(|&q| !claimed_ref[q]) {
+                    consider(p.len(), 0, Hit::Agent(v), i + contiguous(p), p[p.len() - 1] + 1);
+                }
+            });
+        } else {
+            dict.actor_trie.matches_at(i, n, lex, &mut |end, v| consider(end - i, actor_rank(v), Hit::Actor(v), end, end));
+            dict.agent_trie.matches_at(i, n, lex, &mut |end, v| consider(end - i, 0, Hit::Agent(v), end, end));
+        }
         match best {
-            Some((end, _, hit)) => {
-                out.push(Mention { start: i, end, hit });
+            Some((words, _, hit, end, last)) => {
+                if last > end {
+                    // Re-walk to mark the words after the gap.
+                    mark_tail(dict, hit, i, n, lex, &may_skip, gap.max, words, path, claimed);
+                }
+                out.push(Mention { start: i, end, far: last.max(end), hit });
                 i = end;
             }
             None => i += 1,
+        }
+    }
+}
+
+/// Marks the words of the chosen gapped match that lie after its contiguous head.
+#[allow(clippy::too_many_arguments)]
+fn mark_tail<'a>(
+    dict: &Dictionary,
+    hit: Hit,
+    i: usize,
+    n: usize,
+    lex: &dyn Fn(usize) -> &'a [LexId],
+    may_skip: &dyn Fn(usize) -> bool,
+    max: usize,
+    words: usize,
+    path: &mut Vec<usize>,
+    claimed: &mut [bool],
+) {
+    let (trie, want) = match hit {
+        Hit::Actor(v) => (&dict.actor_trie, v),
+        Hit::Agent(v) => (&dict.agent_trie, v),
+    };
+    let mut found: Option<Vec<usize>> = None;
+    let claimed_ref = &*claimed;
+    let skip = |p: usize| may_skip(p) || claimed_ref[p];
+    trie.matches_at_gapped(i, n, lex, &skip, max, path, &mut |p, v| {
+        if v == want && p.len() == words && found.is_none() {
+            found = Some(p.to_vec());
+        }
+    });
+    if let Some(p) = found {
+        for (k, &q) in p.iter().enumerate() {
+            if q != i + k {
+                claimed[q] = true;
+            }
         }
     }
 }
@@ -97,6 +191,7 @@ pub(crate) fn build_units(
                     continue;
                 };
                 let mut end = m.end;
+                let mut far = m.far;
                 let mut src = entry.loc.to_string();
                 // Actor ('s)? [up to two modifiers] Agent+  → actor with roles.
                 let mut j = k + 1;
@@ -114,6 +209,7 @@ pub(crate) fn build_units(
                     code = attach(&code, &ag.code, ag.suffix);
                     src = ag.loc.to_string();
                     end = n.end;
+                    far = far.max(n.far);
                     j += 1;
                 }
                 // "Bree Prime Minister Romendacil": a person named right after the role
@@ -126,10 +222,11 @@ pub(crate) fn build_units(
                             }
                         }
                         end = n.end;
+                        far = far.max(n.far);
                         j += 1;
                     }
                 }
-                push_unit(out, Unit { start: m.start, end, code, group: 0, source: src });
+                push_unit(out, Unit { start: m.start, end, code, group: 0, source: src, far: far.max(end) });
                 k = j;
             }
             Hit::Agent(g) => {
@@ -151,7 +248,8 @@ pub(crate) fn build_units(
                     if let Some(code) = actor_code(&n) {
                         // A person's own code carries roles already: keep it.
                         let code = if code.len() > 3 && m.end == n.start { code } else { attach(&code, &ag.code, ag.suffix) };
-                        push_unit(out, Unit { start: m.start, end: n.end, code, group: 0, source: ag.loc.to_string() });
+                        let far = m.far.max(n.far);
+                        push_unit(out, Unit { start: m.start, end: n.end, code, group: 0, source: ag.loc.to_string(), far });
                         k += 2;
                         continue;
                     }
@@ -167,7 +265,7 @@ pub(crate) fn build_units(
                     None => None,
                 };
                 if let Some(code) = code {
-                    out.push(Unit { start: m.start, end: m.end, code, group: 0, source: ag.loc.to_string() });
+                    out.push(Unit { start: m.start, end: m.end, code, group: 0, source: ag.loc.to_string(), far: m.far });
                 }
                 k += 1;
             }
@@ -217,7 +315,7 @@ pub(crate) fn resolve_pronouns(toks: &[Token], rule: PronounRule, out: &mut Vec<
             _ => Vec::new(),
         };
         for k in referent {
-            with_pronouns.push(Unit { start: i, end: i + 1, ..out[k].clone() });
+            with_pronouns.push(Unit { start: i, end: i + 1, far: i + 1, ..out[k].clone() });
         }
     }
     with_pronouns.extend(out.drain(ui..));

@@ -20,7 +20,7 @@ use crate::token::{tokenize_into, Token, TokenKind};
 pub use actor::Unit;
 pub use options::{CodeBy, CoderOptions, CommaLimits, DefaultActor};
 use actor::{build_units, find_mentions, resolve_pronouns, Mention};
-pub use actor::PronounRule;
+pub use actor::{ActorGap, PronounRule};
 use pattern::{Captures, Matcher};
 
 /// What the coder knows about a sentence beyond its text.
@@ -62,6 +62,10 @@ pub struct Coder<'d> {
     tok_lex: Vec<(u32, u32)>,
     mentions: Vec<Mention>,
     units: Vec<Unit>,
+    /// Scratch for gapped phrase matches.
+    path: Vec<usize>,
+    /// Tokens taken by the far words of gapped actor phrases.
+    claimed: Vec<bool>,
 }
 
 const CACHE_LIMIT: usize = 1 << 20;
@@ -85,6 +89,8 @@ impl<'d> Coder<'d> {
             tok_lex: Vec::new(),
             mentions: Vec::new(),
             units: Vec::new(),
+            path: Vec::new(),
+            claimed: Vec::new(),
         }
     }
 
@@ -206,11 +212,17 @@ impl<'d> Coder<'d> {
             }
         }
         new_at.push(k);
+        let claimed = &self.claimed;
         self.units.retain_mut(|u| {
             let Some(first) = (u.start..u.end).find(|&i| !drop[i]) else { return false };
+            // A gapped phrase whose far words were removed no longer matches.
+            if (u.end..u.far).any(|i| claimed[i] && drop[i]) {
+                return false;
+            }
             let last = (u.start..u.end).rev().find(|&i| !drop[i]).unwrap_or(first);
             u.start = new_at[first];
             u.end = new_at[last] + 1;
+            u.far = new_at[u.far.min(drop.len())].max(u.end);
             true
         });
         let mut i = 0;
@@ -220,6 +232,11 @@ impl<'d> Coder<'d> {
         });
         let mut i = 0;
         self.tok_lex.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
+        let mut i = 0;
+        self.claimed.retain(|_| {
             i += 1;
             !drop[i - 1]
         });
@@ -283,7 +300,7 @@ impl<'d> Coder<'d> {
                     return None;
                 }
             }
-            find_mentions(dict, n, &lex, &mut self.mentions);
+            find_mentions(dict, toks, &lex, self.opts.actor_gap, &mut self.path, &mut self.claimed, &mut self.mentions);
         }
         build_units(dict, &self.toks, &self.mentions, ctx.date, ctx.default_country, self.opts.convert_agents, &mut self.units);
         // TABARI special codes on actors: `###` discards the sentence, `+++` marks it as
@@ -350,7 +367,7 @@ impl<'d> Coder<'d> {
                 tr.push("actors: none found".into());
             }
         }
-        let mut in_unit = vec![false; n];
+        let mut in_unit = self.claimed.clone();
         let mut unit_start = vec![u32::MAX; n + 1];
         let mut unit_end = vec![u32::MAX; n + 1];
         for (k, u) in units.iter().enumerate() {
@@ -761,7 +778,8 @@ mod tests {
     use crate::dict::{tabari, DictSet};
 
     const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nLIBYA_ [LBY]\nMOUSE= [MUS]\nOSGILIATH [OSG]\nNASGUL [###]\n\
-        ISILDUR [+++]\nELROND [ELF]\nCALIMEHTAR [CAL]\nGANDALF [WIZ]\n";
+        ISILDUR [+++]\nELROND [ELF]\nCALIMEHTAR [CAL]\nGANDALF [WIZ]\nDURTHANG ORC [MORORC]\n\
+        RADAGAST THE_BROWN [RAD]\n";
     const AGENTS: &str = "POLICE_ [~COP]\nMINISTER_ [~GOV]\n";
     const VERBS: &str = "<TIME>\nKAN_WA_MA_KAN [###]\n</TIME>\nATTACK [223]\nATTACKED [223]\n- PLANES_* [225]\n\
         DEPART_ [032]\nBAN= [191]\nRESTOR [064]\n- * DIPLXMATIC [###]\nSAID [023?]\nACT_ [100]\n\
@@ -836,6 +854,9 @@ mod tests {
     t!(pronoun_first_actor, "Elrond urged Gondor to wait and Osgiliath will attack him in the south.", vec!["OSG/ELF/223"]);
     t!(pronoun_compound, "Elrond and Gondor met in the south and Osgiliath will attack them today.", vec!["OSG/ELF/223", "OSG/GON/223"]);
     t!(verb_phrase_conjunction, "Arnor brush and aside reports from Gondor in the south of the region.", vec!["ARN/GON/142"]);
+    t!(gapped_actor, "Durthang and its Orc leaders will attack Gondor in the south.", vec!["MORORC/GON/223"]);
+    t!(gapped_actor_far_word_taken, "Arnor will attack Durthang where an Orc leader lives in the south.", vec!["ARN/MORORC/223"]);
+    t!(gapped_actor_cut_by_comma, "Elrond accompanying Radagast, the Brown wizard of renown, will attack Gondor soon.", vec!["ELF/GON/223"]);
     t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
     t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }

@@ -2,7 +2,7 @@
 //! TABARI `.options` commands that set them (`SET: CODE BY SENTENCE`, `DEFAULT: …`,
 //! `COMMA: …`), which TABARI validation records can also change mid-run.
 
-use super::actor::PronounRule;
+use super::actor::{ActorGap, PronounRule};
 
 /// How many events a sentence may yield (TABARI `SET: CODE BY …`, manual 7.6.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +66,8 @@ pub struct CoderOptions {
     pub convert_agents: bool,
     /// How pronouns find their referents.
     pub pronouns: PronounRule,
+    /// How far apart the words of a gapped actor phrase may be.
+    pub actor_gap: ActorGap,
     pub default_source: Option<DefaultActor>,
     pub default_target: Option<DefaultActor>,
     /// TABARI's greedy default searches (manual 5.8): with no actor before the verb the
@@ -92,6 +94,7 @@ impl Default for CoderOptions {
             min_words: 0,
             convert_agents: false,
             pronouns: PronounRule::Nearest,
+            actor_gap: ActorGap { max: 2, words_only: true },
             default_source: None,
             default_target: None,
             greedy_actors: false,
@@ -113,6 +116,8 @@ impl CoderOptions {
             special_codes: true,
             greedy_actors: true,
             pronouns: PronounRule::Tabari,
+            // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
+            actor_gap: ActorGap { max: usize::MAX, words_only: false },
             ..CoderOptions::default()
         }
     }
