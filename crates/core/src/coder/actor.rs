@@ -170,9 +170,13 @@ pub(crate) fn build_units(
     mentions: &[Mention],
     date: Option<Date>,
     default_country: Option<&str>,
-    convert_agents: bool,
+    rules: AgentRules,
     out: &mut Vec<Unit>,
 ) {
+    let convert_agents = rules.convert;
+    // "former" before the actor or the agent of a pair makes the role an elite (CAMEO,
+    // TABARI 5.4.1).
+    let former = |i: usize| i > 0 && toks[i - 1].norm == "FORMER";
     out.clear();
     let actor_code = |m: &Mention| -> Option<String> {
         match m.hit {
@@ -201,12 +205,14 @@ pub(crate) fn build_units(
                     if is_word(toks, gap, "'S") {
                         gap += 1;
                     }
-                    if n.start < gap || n.start - gap > 2 || toks[gap..n.start].iter().any(|t| t.kind != TokenKind::Word)
+                    let mods = toks.get(gap..n.start).map_or(0, |m| m.iter().filter(|t| t.norm != "FORMER").count());
+                    if n.start < gap || mods > rules.modifiers || toks[gap..n.start].iter().any(|t| t.kind != TokenKind::Word)
                     {
                         break;
                     }
                     let ag = &dict.agents[g as usize];
-                    code = attach(&code, &ag.code, ag.suffix);
+                    let role = if former(n.start) || former(m.start) { "ELI" } else { ag.code.as_str() };
+                    code = attach(&code, role, ag.suffix);
                     src = ag.loc.to_string();
                     end = n.end;
                     far = far.max(n.far);
@@ -236,7 +242,7 @@ pub(crate) fn build_units(
                 let linked = next.and_then(|n| {
                     let Hit::Actor(_) = n.hit else { return None };
                     let mut p = m.end;
-                    if is_word(toks, p, "OF") || is_word(toks, p, "FOR") {
+                    if is_word(toks, p, "OF") || is_word(toks, p, "IN") || is_word(toks, p, "FOR") {
                         p += 1;
                         if is_word(toks, p, "THE") {
                             p += 1;
@@ -247,7 +253,8 @@ pub(crate) fn build_units(
                 if let Some(n) = linked {
                     if let Some(code) = actor_code(&n) {
                         // A person's own code carries roles already: keep it.
-                        let code = if code.len() > 3 && m.end == n.start { code } else { attach(&code, &ag.code, ag.suffix) };
+                        let role = if former(m.start) || former(n.start) { "ELI" } else { ag.code.as_str() };
+                        let code = if code.len() > 3 && m.end == n.start && role != "ELI" { code } else { attach(&code, role, ag.suffix) };
                         let far = m.far.max(n.far);
                         push_unit(out, Unit { start: m.start, end: n.end, code, group: 0, source: ag.loc.to_string(), far });
                         k += 2;
@@ -360,16 +367,48 @@ fn push_unit(out: &mut Vec<Unit>, u: Unit) {
     }
 }
 
-/// Attaches a role to an actor code: `IRQ` + `~LEG` → `IRQLEG`; `NGO~` prefixes.
+/// Attaches a role to an actor code: `IRQ` + `~LEG` → `IRQLEG`; `NGO~` prefixes. A role
+/// the code already holds at a 3-letter boundary is not added again (`HGWGOVMED` +
+/// `GOVMED`, `NGM` + `NGM~`).
 pub fn attach(code: &str, role: &str, suffix: bool) -> String {
     let role = role.trim_matches('~');
-    if suffix {
-        if code.ends_with(role) {
-            code.to_string()
-        } else {
-            format!("{code}{role}")
-        }
+    let held = !role.is_empty()
+        && (0..code.len()).step_by(3).any(|k| code.get(k..k + role.len()) == Some(role));
+    if held {
+        code.to_string()
+    } else if suffix {
+        format!("{code}{role}")
     } else {
         format!("{role}{code}")
+    }
+}
+
+/// How agents combine with actors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgentRules {
+    /// Words allowed between an actor and its agent ("Iraq's *new* defence minister").
+    pub modifiers: usize,
+    /// A bare agent becomes an actor of its own (`~COP`, TABARI CONVERT AGENTS).
+    pub convert: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attach_skips_held_roles() {
+        let t = [
+            ("IRQ", "~LEG", true, "IRQLEG"),
+            ("ARN", "NGM~", false, "NGMARN"),
+            ("NGM", "NGM~", false, "NGM"),
+            ("HGWGOVMED", "~GOVMED", true, "HGWGOVMED"),
+            ("USAGOV", "GOV", true, "USAGOV"),
+            ("GONGMO", "NGM", false, "NGMGONGMO"),
+            ("AREBKK", "REB", true, "AREBKKREB"),
+        ];
+        for (code, role, suffix, want) in t {
+            assert_eq!(attach(code, role, suffix), want, "{code} + {role}");
+        }
     }
 }

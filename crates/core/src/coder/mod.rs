@@ -19,7 +19,7 @@ use crate::token::{tokenize_into, Token, TokenKind};
 
 pub use actor::Unit;
 pub use options::{CodeBy, CoderOptions, CommaLimits, DefaultActor};
-use actor::{build_units, find_mentions, resolve_pronouns, Mention};
+use actor::{build_units, find_mentions, resolve_pronouns, AgentRules, Mention};
 pub use actor::{ActorGap, PronounRule};
 use pattern::{Captures, Matcher};
 
@@ -302,7 +302,15 @@ impl<'d> Coder<'d> {
             }
             find_mentions(dict, toks, &lex, self.opts.actor_gap, &mut self.path, &mut self.claimed, &mut self.mentions);
         }
-        build_units(dict, &self.toks, &self.mentions, ctx.date, ctx.default_country, self.opts.convert_agents, &mut self.units);
+        build_units(
+            dict,
+            &self.toks,
+            &self.mentions,
+            ctx.date,
+            ctx.default_country,
+            AgentRules { modifiers: self.opts.agent_modifiers, convert: self.opts.convert_agents },
+            &mut self.units,
+        );
         // TABARI special codes on actors: `###` discards the sentence, `+++` marks it as
         // too complex to code (manual 6.3, 6.4).
         if let Some(u) = self.units.iter().find(|u| self.opts.special_codes && (u.code == "###" || u.code == "+++")) {
@@ -780,7 +788,7 @@ mod tests {
     const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nLIBYA_ [LBY]\nMOUSE= [MUS]\nOSGILIATH [OSG]\nNASGUL [###]\n\
         ISILDUR [+++]\nELROND [ELF]\nCALIMEHTAR [CAL]\nGANDALF [WIZ]\nDURTHANG ORC [MORORC]\n\
         RADAGAST THE_BROWN [RAD]\n";
-    const AGENTS: &str = "POLICE_ [~COP]\nMINISTER_ [~GOV]\n";
+    const AGENTS: &str = "POLICE_ [~COP]\nMINISTER_ [~GOV]\nHUMAN_RIGHTS_ACTIVISTS_ [NGM~]\n";
     const VERBS: &str = "<TIME>\nKAN_WA_MA_KAN [###]\n</TIME>\nATTACK [223]\nATTACKED [223]\n- PLANES_* [225]\n\
         DEPART_ [032]\nBAN= [191]\nRESTOR [064]\n- * DIPLXMATIC [###]\nSAID [023?]\nACT_ [100]\n\
         { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\nBRUSH_AND_ASIDE REPORTS [142]\n";
@@ -857,6 +865,10 @@ mod tests {
     t!(gapped_actor, "Durthang and its Orc leaders will attack Gondor in the south.", vec!["MORORC/GON/223"]);
     t!(gapped_actor_far_word_taken, "Arnor will attack Durthang where an Orc leader lives in the south.", vec!["ARN/MORORC/223"]);
     t!(gapped_actor_cut_by_comma, "Elrond accompanying Radagast, the Brown wizard of renown, will attack Gondor soon.", vec!["ELF/GON/223"]);
+    t!(agent_adjacent, "Arnor's minister will attack the Gondor police in the south.", vec!["ARNGOV/GONCOP/223"]);
+    t!(agent_not_across_modifiers, "Arnor's first deputy minister will attack Gondor in the south.", vec!["ARN/GON/223"]);
+    t!(agent_former, "Arnor former ministers will attack former Gondor police in the south.", vec!["ARNELI/GONELI/223"]);
+    t!(agent_prefix_in, "Human rights activists in Arnor will attack Gondor in the south.", vec!["NGMARN/GON/223"]);
     t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
     t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }

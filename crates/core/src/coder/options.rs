@@ -64,6 +64,9 @@ pub struct CoderOptions {
     pub min_words: usize,
     /// An agent with no actor to attach to becomes an actor of its own (`~COP`).
     pub convert_agents: bool,
+    /// Words allowed between an actor and its agent ("Iraq's *new* defence minister");
+    /// TABARI wants them adjacent (or `former`).
+    pub agent_modifiers: usize,
     /// How pronouns find their referents.
     pub pronouns: PronounRule,
     /// How far apart the words of a gapped actor phrase may be.
@@ -93,6 +96,7 @@ impl Default for CoderOptions {
             comma: None,
             min_words: 0,
             convert_agents: false,
+            agent_modifiers: 2,
             pronouns: PronounRule::Nearest,
             actor_gap: ActorGap { max: 2, words_only: true },
             default_source: None,
@@ -115,6 +119,7 @@ impl CoderOptions {
             min_words: 8,
             special_codes: true,
             greedy_actors: true,
+            agent_modifiers: 0,
             pronouns: PronounRule::Tabari,
             // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
             actor_gap: ActorGap { max: usize::MAX, words_only: false },
