@@ -171,6 +171,7 @@ pub(crate) fn build_units(
     date: Option<Date>,
     default_country: Option<&str>,
     rules: AgentRules,
+    modifier: &[bool],
     out: &mut Vec<Unit>,
 ) {
     let convert_agents = rules.convert;
@@ -278,7 +279,7 @@ pub(crate) fn build_units(
             }
         }
     }
-    let groups = provisional_groups(toks, out);
+    let groups = provisional_groups(toks, modifier, out);
     for (u, g) in out.iter_mut().zip(groups) {
         u.group = g;
     }
@@ -296,8 +297,8 @@ pub enum PronounRule {
 }
 
 /// Adds a unit for every pronoun with a referent, then recomputes the compound groups.
-pub(crate) fn resolve_pronouns(toks: &[Token], rule: PronounRule, out: &mut Vec<Unit>) {
-    let groups = provisional_groups(toks, out);
+pub(crate) fn resolve_pronouns(toks: &[Token], modifier: &[bool], rule: PronounRule, out: &mut Vec<Unit>) {
+    let groups = provisional_groups(toks, modifier, out);
     let mut with_pronouns: Vec<Unit> = Vec::with_capacity(out.len());
     let mut ui = 0;
     for (i, t) in toks.iter().enumerate() {
@@ -327,32 +328,76 @@ pub(crate) fn resolve_pronouns(toks: &[Token], rule: PronounRule, out: &mut Vec<
     }
     with_pronouns.extend(out.drain(ui..));
     *out = with_pronouns;
-    let groups = provisional_groups(toks, out);
+    let groups = provisional_groups(toks, modifier, out);
     for (u, g) in out.iter_mut().zip(groups) {
         u.group = g;
     }
 }
 
-/// Compound groups: units separated only by ",", "and", ", and", "or", or sharing a span.
-fn provisional_groups(toks: &[Token], out: &[Unit]) -> Vec<u32> {
+/// Compound groups (TABARI 7.5): `np, np, … and np` where each `np` is an actor after
+/// any determiners and adjectives (`modifier`: "Fornost and the evil awful Gondor"); a
+/// comma joins only in a list that an "and", "or" or "nor" closes. Units sharing a span
+/// (one phrase coding several actors) form a group too.
+fn provisional_groups(toks: &[Token], modifier: &[bool], out: &[Unit]) -> Vec<u32> {
+    // Join kind between unit i-1 and i: 0 none, 1 comma only, 2 with a conjunction.
+    let kind: Vec<u8> = (0..out.len())
+        .map(|i| {
+            if i == 0 {
+                return 0;
+            }
+            let (a, b) = (&out[i - 1], &out[i]);
+            if a.start == b.start && a.end == b.end {
+                2
+            } else if a.end < b.start {
+                joins_compound(toks, modifier, a.end, b.start)
+            } else {
+                0
+            }
+        })
+        .collect();
     let mut groups = Vec::with_capacity(out.len());
     let mut group = 0u32;
     for i in 0..out.len() {
         if i > 0 {
-            let (a, b) = (&out[i - 1], &out[i]);
-            let same_span = a.start == b.start && a.end == b.end;
-            let between = if a.end <= b.start { &toks[a.end..b.start] } else { &[][..] };
-            let joins = same_span
-                || !between.is_empty()
-                && between.len() <= 2
-                && between.iter().all(|t| t.kind == TokenKind::Comma || t.norm == "AND" || t.norm == "OR");
-            if !joins {
+            let joined = match kind[i] {
+                2 => true,
+                // A comma joins when the list goes on to a conjunction.
+                1 => kind[i + 1..].iter().take_while(|&&k| k != 0).any(|&k| k == 2),
+                _ => false,
+            };
+            if !joined {
                 group += 1;
             }
         }
         groups.push(group);
     }
     groups
+}
+
+fn is_conj(t: &Token) -> bool {
+    t.kind == TokenKind::Comma || matches!(t.norm.as_str(), "AND" | "OR" | "NOR")
+}
+
+/// How the tokens `a..b` join two actors: 0 not at all, 1 by a comma only, 2 by a
+/// conjunction (or only by adjectives: "the evil Arnor awful Gondor").
+fn joins_compound(toks: &[Token], modifier: &[bool], a: usize, b: usize) -> u8 {
+    let conj = toks[a..b].iter().take_while(|t| is_conj(t)).count();
+    let rest = (a + conj..b).all(|i| modifier.get(i).copied().unwrap_or(false));
+    if conj > 2 || !rest {
+        return 0;
+    }
+    if toks[a..a + conj].iter().any(|t| t.kind != TokenKind::Comma) {
+        return 2;
+    }
+    if conj > 0 {
+        return 1;
+    }
+    let adjectives_only = b - a <= 2 && toks[a..b].iter().all(|t| !matches!(t.norm.as_str(), "THE" | "A" | "AN"));
+    if adjectives_only {
+        2
+    } else {
+        0
+    }
 }
 
 /// Adds a unit; a code naming several actors (`FRO/BIL/SAM`) adds one unit per actor,

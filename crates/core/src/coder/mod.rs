@@ -66,7 +66,15 @@ pub struct Coder<'d> {
     path: Vec<usize>,
     /// Tokens taken by the far words of gapped actor phrases.
     claimed: Vec<bool>,
+    /// Part-of-speech flags per token (`POS_*`).
+    pos: Vec<u8>,
+    /// Determiners and adjectives, which may stand inside compound actors.
+    modifier: Vec<bool>,
 }
+
+const POS_NOUN: u8 = 1;
+const POS_ADJ: u8 = 2;
+const POS_DET: u8 = 4;
 
 const CACHE_LIMIT: usize = 1 << 20;
 
@@ -91,6 +99,8 @@ impl<'d> Coder<'d> {
             units: Vec::new(),
             path: Vec::new(),
             claimed: Vec::new(),
+            pos: Vec::new(),
+            modifier: Vec::new(),
         }
     }
 
@@ -240,6 +250,16 @@ impl<'d> Coder<'d> {
             i += 1;
             !drop[i - 1]
         });
+        let mut i = 0;
+        self.pos.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
+        let mut i = 0;
+        self.modifier.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
         removed
     }
 
@@ -301,6 +321,21 @@ impl<'d> Coder<'d> {
                 }
             }
             find_mentions(dict, toks, &lex, self.opts.actor_gap, &mut self.path, &mut self.claimed, &mut self.mentions);
+            // Parts of speech from TABARI's <NOUN> and <ADJECTIVE> lists; determiners.
+            self.pos.clear();
+            self.pos.extend(toks.iter().map(|t| if DETERMINERS.contains(&t.norm.as_str()) { POS_DET } else { 0 }));
+            for (trie, tag) in [(&dict.noun_trie, POS_NOUN), (&dict.adjective_trie, POS_ADJ)] {
+                if trie.is_empty() {
+                    continue;
+                }
+                for i in 0..n {
+                    let mut end = i;
+                    trie.matches_at(i, n, &lex, &mut |e, _| end = end.max(e));
+                    self.pos[i..end].iter_mut().for_each(|p| *p |= tag);
+                }
+            }
+            self.modifier.clear();
+            self.modifier.extend(self.pos.iter().map(|&p| p & (POS_DET | POS_ADJ) != 0));
         }
         build_units(
             dict,
@@ -309,6 +344,7 @@ impl<'d> Coder<'d> {
             ctx.date,
             ctx.default_country,
             AgentRules { modifiers: self.opts.agent_modifiers, convert: self.opts.convert_agents },
+            &self.modifier,
             &mut self.units,
         );
         // TABARI special codes on actors: `###` discards the sentence, `+++` marks it as
@@ -328,7 +364,7 @@ impl<'d> Coder<'d> {
                 }
             }
         }
-        resolve_pronouns(&self.toks, self.opts.pronouns, &mut self.units);
+        resolve_pronouns(&self.toks, &self.modifier, self.opts.pronouns, &mut self.units);
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
             let (pool, tok_lex) = (&self.pool, &self.tok_lex);
@@ -424,12 +460,19 @@ impl<'d> Coder<'d> {
                 && head < n
                 && text[toks[head].start..].starts_with(|c: char| c.is_uppercase())
                 && toks[head - 1].kind != TokenKind::Quote;
-            if after_det || capital || (end > i + 1 && in_unit[i..end].iter().any(|&x| x)) {
+            let noun = self.pos.get(head).is_some_and(|&p| p & POS_NOUN != 0);
+            if after_det || capital || noun || (end > i + 1 && in_unit[i..end].iter().any(|&x| x)) {
                 if let Some(tr) = trace.as_deref_mut() {
                     tr.push(format!(
                         "verb skipped: {} ({})",
                         span_text(text, toks, i, end),
-                        if after_det { "after a determiner, read as a noun" } else { "capitalised, read as a noun" }
+                        if noun {
+                            "listed as a noun"
+                        } else if after_det {
+                            "after a determiner, read as a noun"
+                        } else {
+                            "capitalised, read as a noun"
+                        }
                     ));
                 }
                 i += 1;
@@ -445,7 +488,7 @@ impl<'d> Coder<'d> {
         }
 
         let m = Matcher { dict, toks, lex: &lex, units, unit_start: &unit_start, unit_end: &unit_end };
-        let clause = clauses(toks, units, &verbs);
+        let clause = clauses(toks, units, &verbs, &self.pos);
         let mut consumed_to = 0usize;
         let mut events: Vec<CodedEvent> = Vec::new();
         // Per event: clause, subordinate (`023?`), dominant (`031!`).
@@ -721,7 +764,7 @@ fn retain_flags<T>(v: &mut Vec<T>, keep: &[bool]) {
 
 /// Clause index of every token: clauses break at `;` and at conjunctions that do not
 /// join the members of a compound actor ("Iran and Iraq").
-fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit]) -> Vec<u16> {
+fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8]) -> Vec<u16> {
     let mut out = Vec::with_capacity(toks.len());
     let mut c = 0u16;
     let mut vi = 0;
@@ -733,7 +776,16 @@ fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit]) -> Vec<u16> {
         let in_verb = verbs.get(vi).is_some_and(|v| v.start <= i);
         let conj = matches!(t.norm.as_str(), "AND" | "BUT" | "OR" | "NOR" | "WHILE" | "WHEREAS" | "ALTHOUGH")
             || t.norm == ";";
-        if conj && !in_verb {
+        // Nor inside a compound noun or adjective phrase (TABARI 7.5.1): "sheep and evil
+        // goats", "awful and evil".
+        let tag = |k: usize| pos.get(k).copied().unwrap_or(0);
+        let mut after = i + 1;
+        while tag(after) & POS_ADJ != 0 && tag(after) & POS_NOUN == 0 {
+            after += 1;
+        }
+        let noun_phrase = i > 0 && tag(i - 1) & POS_NOUN != 0 && tag(after) & POS_NOUN != 0;
+        let adj_phrase = i > 0 && tag(i - 1) & POS_ADJ != 0 && tag(i + 1) & POS_ADJ != 0;
+        if conj && !in_verb && !noun_phrase && !adj_phrase {
             let joins_units = units.iter().any(|u| u.end <= i && units.iter().any(|w| w.start > i && w.group == u.group));
             if !joins_units {
                 c += 1;
@@ -785,7 +837,7 @@ mod tests {
     use super::*;
     use crate::dict::{tabari, DictSet};
 
-    const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nLIBYA_ [LBY]\nMOUSE= [MUS]\nOSGILIATH [OSG]\nNASGUL [###]\n\
+    const ACTORS: &str = "<NOUN>\nSHEEP\nGOAT_\n</NOUN>\n<ADJECTIVE>\nEVIL\nAWFUL\n</ADJECTIVE>\nARNOR [ARN]\nGONDOR [GON]\nLIBYA_ [LBY]\nMOUSE= [MUS]\nOSGILIATH [OSG]\nNASGUL [###]\n\
         ISILDUR [+++]\nELROND [ELF]\nCALIMEHTAR [CAL]\nGANDALF [WIZ]\nDURTHANG ORC [MORORC]\n\
         RADAGAST THE_BROWN [RAD]\n";
     const AGENTS: &str = "POLICE_ [~COP]\nMINISTER_ [~GOV]\nHUMAN_RIGHTS_ACTIVISTS_ [NGM~]\n";
@@ -869,6 +921,12 @@ mod tests {
     t!(agent_not_across_modifiers, "Arnor's first deputy minister will attack Gondor in the south.", vec!["ARN/GON/223"]);
     t!(agent_former, "Arnor former ministers will attack former Gondor police in the south.", vec!["ARNELI/GONELI/223"]);
     t!(agent_prefix_in, "Human rights activists in Arnor will attack Gondor in the south.", vec!["NGMARN/GON/223"]);
+    t!(compound_with_adjectives, "Arnor and the evil awful Gondor will attack Osgiliath in the south.", vec!["ARN/OSG/223", "GON/OSG/223"]);
+    t!(compound_nor, "Neither Arnor nor Gondor will attack Osgiliath in the south today.", vec!["ARN/OSG/223", "GON/OSG/223"]);
+    t!(comma_list_needs_and, "Elrond will attack Gondor, an Arnor ally, in the south today.", vec!["ELF/GON/223"]);
+    t!(noun_compound_no_clause, "Arnor said sheep and evil goats will attack Gondor in the south.", vec!["ARN/GON/223"]);
+    t!(conjunction_splits_clause, "Arnor said sheep and cows will attack Gondor in the south.", vec!["ARN/GON/023", "ARN/GON/223"]);
+    t!(adjective_compound_no_clause, "Arnor's awful and evil minister Calimehtar will attack Gondor in the south.", vec!["ARN/GON/223"]);
     t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
     t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }

@@ -361,6 +361,10 @@ pub struct Dictionary {
     pub issues: Vec<(String, SourceLoc)>,
     pub time_trie: PhraseTrie,
     pub times: Vec<TimeShift>,
+    /// TABARI `<NOUN>` phrases: never verbs; they join compound noun phrases.
+    pub noun_trie: PhraseTrie,
+    /// TABARI `<ADJECTIVE>` phrases: may stand before the actors of a compound.
+    pub adjective_trie: PhraseTrie,
     pub warnings: Vec<Warning>,
 }
 
@@ -460,6 +464,14 @@ impl Dictionary {
                 d.issue_trie.insert(&ids, d.issues.len() as u32);
                 d.issues.push((x.code.clone(), x.loc.clone()));
             }
+        }
+        for p in &set.nouns {
+            let ids = d.intern_phrase(p);
+            d.noun_trie.insert(&ids, 0);
+        }
+        for p in &set.adjectives {
+            let ids = d.intern_phrase(p);
+            d.adjective_trie.insert(&ids, 0);
         }
         for x in &set.times {
             let ids = d.intern_phrase(&x.phrase);

@@ -508,8 +508,16 @@ pub fn parse_actors(text: &str, file: &str) -> DictSet {
             set.actors.push(ActorEntry { phrase, codes: codes.clone(), loc: loc.clone() });
         }
     }
-    for p in set.nouns.iter_mut().chain(set.adjectives.iter_mut()) {
+    for p in set.adjectives.iter_mut() {
         strip_no_endings(p);
+    }
+    // Nouns take the regular plural as actors do.
+    let nouns = std::mem::take(&mut set.nouns);
+    for mut p in nouns {
+        let endings = noun_endings(&mut p);
+        let variants: Vec<Phrase> = endings.iter().map(|e| with_last(&p, e)).collect();
+        set.nouns.push(p);
+        set.nouns.extend(variants);
     }
     set.warnings = ctx.warnings;
     set
