@@ -590,17 +590,21 @@ impl<'d> Coder<'d> {
                 if tgt.is_none() {
                     let s_members = src.map_or_else(Vec::new, |w| w.members(units));
                     let s_code = src.map(|w| w.code(units));
-                    let other = |k: usize| !s_members.contains(&k) && Some(units[k].code.as_str()) != s_code;
+                    // A pronoun standing for a compound ("them") counts by its first member.
+                    let head_code = |k: usize| {
+                        let u = &units[k];
+                        units.iter().find(|w| w.start == u.start && w.end == u.end).map_or(u.code.as_str(), |w| w.code.as_str())
+                    };
+                    let other = |k: usize| !s_members.contains(&k) && Some(head_code(k)) != s_code;
                     tgt = (0..units.len()).find(|&k| units[k].start >= v.end && other(k)).map(Who::Group);
                     if tgt.is_none() {
                         tgt = match &self.opts.default_target {
                             Some(d) if d.eager => Some(Who::Default(&d.code)),
-                            // TABARI: else the first actor before the verb with another code,
-                            // else a compound source against itself.
+                            // TABARI: else the nearest actor before the verb with another
+                            // code, else a compound source against itself.
                             _ if greedy => (0..units.len())
-                                .find(|&k| {
-                                    units[k].end <= lo && clause[units[k].start] == clause[v.start] && Some(units[k].code.as_str()) != s_code
-                                })
+                                .rev()
+                                .find(|&k| units[k].end <= lo && clause[units[k].start] == clause[v.start] && Some(head_code(k)) != s_code)
                                 .map(Who::Unit)
                                 .or_else(|| src.filter(|w| w.members(units).len() > 1)),
                             _ => None,
