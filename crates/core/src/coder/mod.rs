@@ -847,7 +847,7 @@ mod tests {
     const AGENTS: &str = "POLICE_ [~COP]\nMINISTER_ [~GOV]\nHUMAN_RIGHTS_ACTIVISTS_ [NGM~]\n";
     const VERBS: &str = "<TIME>\nKAN_WA_MA_KAN [###]\n</TIME>\nATTACK [223]\nATTACKED [223]\n- PLANES_* [225]\n\
         DEPART_ [032]\nBAN= [191]\nRESTOR [064]\n- * DIPLXMATIC [###]\nSAID [023?]\nACT_ [100]\n\
-        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\nBRUSH_AND_ASIDE REPORTS [142]\n";
+        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\nBRUSH_AND_ASIDE REPORTS [142]\nWARN [160]\n- * AT ^ + [162]\n";
 
     fn dict() -> Dictionary {
         let mut set = DictSet::default();
@@ -931,6 +931,8 @@ mod tests {
     t!(noun_compound_no_clause, "Arnor said sheep and evil goats will attack Gondor in the south.", vec!["ARN/GON/223"]);
     t!(conjunction_splits_clause, "Arnor said sheep and cows will attack Gondor in the south.", vec!["ARN/GON/023", "ARN/GON/223"]);
     t!(adjective_compound_no_clause, "Arnor's awful and evil minister Calimehtar will attack Gondor in the south.", vec!["ARN/GON/223"]);
+    t!(skip_passes_an_actor, "Arnor warned at the Gondor of the Osgiliath threat today.", vec!["ARN/OSG/162"]);
+    t!(skip_passes_a_compound, "Arnor warned at Gondor and Libya of the Osgiliath threat today.", vec!["ARN/OSG/162"]);
     t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
     t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }
