@@ -498,6 +498,9 @@ impl<'d> Coder<'d> {
         let mut first_source: Option<usize> = None;
         for v in &verbs {
             if v.start < consumed_to {
+                if let Some(tr) = trace.as_deref_mut() {
+                    tr.push(format!("verb {}: inside the previous verb's pattern", span_text(text, toks, v.start, v.end)));
+                }
                 continue;
             }
             // Once a clause (or the sentence) has its event, only dominant codes still count.
@@ -534,6 +537,9 @@ impl<'d> Coder<'d> {
             }
             let (subordinate, dominant) = code_marks(&code);
             if only_dominant && !dominant {
+                if let Some(tr) = trace.as_deref_mut() {
+                    tr.push(format!("verb {vtext}: {pattern}: its clause already has an event"));
+                }
                 continue;
             }
             if let CodeSpec::One(c) = &code {
@@ -604,7 +610,7 @@ impl<'d> Coder<'d> {
                             // code, else a compound source against itself.
                             _ if greedy => (0..units.len())
                                 .rev()
-                                .find(|&k| units[k].end <= lo && clause[units[k].start] == clause[v.start] && Some(head_code(k)) != s_code)
+                                .find(|&k| units[k].end <= v.start && clause[units[k].start] == clause[v.start] && Some(head_code(k)) != s_code)
                                 .map(Who::Unit)
                                 .or_else(|| src.filter(|w| w.members(units).len() > 1)),
                             _ => None,
