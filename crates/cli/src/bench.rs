@@ -21,7 +21,7 @@ pub fn run(corpus: &Path, dict: Option<&Path>, repeat: usize) -> Result<()> {
     let start = Instant::now();
     for _ in 0..repeat.max(1) {
         for art in read_input(&name, &bytes, InputFormat::Auto).into_iter().flatten() {
-            let ctx = SentenceContext { date: art.date, default_country: None };
+            let ctx = SentenceContext { date: art.date, default_country: None, antecedent: None };
             if let Some(t) = &art.title {
                 sentences += 1;
                 events += coder.code_sentence(t, &ctx).len();

@@ -270,7 +270,7 @@ fn explain(sentence: &str, date: Option<&str>, dict: Option<&Path>) -> Result<Ex
     let date = parse_date(date)?;
     let (dict, opts) = load_dictionary_opts(dict, false)?;
     let mut coder = Coder::with_options(&dict, opts);
-    let (events, trace) = coder.explain(sentence, &SentenceContext { date, default_country: None });
+    let (events, trace) = coder.explain(sentence, &SentenceContext { date, default_country: None, antecedent: None });
     let mut o = io::stdout().lock();
     for line in trace {
         writeln!(o, "{line}")?;
@@ -313,7 +313,7 @@ fn dict_cmd(cmd: DictCmd) -> Result<ExitCode> {
             let date = parse_date(date.as_deref())?;
             let dict = load_dictionary(dict.as_deref(), true)?;
             let mut coder = Coder::new(&dict);
-            let (_, trace) = coder.explain(&phrase, &SentenceContext { date, default_country: None });
+            let (_, trace) = coder.explain(&phrase, &SentenceContext { date, default_country: None, antecedent: None });
             for line in trace.iter().filter(|l| !l.starts_with("no event")) {
                 println!("{line}");
             }

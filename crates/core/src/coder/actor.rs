@@ -21,6 +21,10 @@ pub struct Unit {
     /// One past the last word of a gapped phrase whose far words lie after `end`
     /// (`DURTHANG … ORC`); otherwise `end`.
     pub far: usize,
+    /// The actor's own code, without agent roles (`FOR` of `FORGOVPRS`).
+    pub base: String,
+    /// A pronoun standing for an actor named elsewhere.
+    pub pronoun: bool,
 }
 
 /// A raw dictionary hit before units are formed.
@@ -233,7 +237,8 @@ pub(crate) fn build_units(
                         j += 1;
                     }
                 }
-                push_unit(out, Unit { start: m.start, end, code, group: 0, source: src, far: far.max(end) });
+                let base = actor_code(&m).unwrap_or_default();
+                push_unit(out, Unit { start: m.start, end, code, group: 0, source: src, far: far.max(end), base, pronoun: false });
                 k = j;
             }
             Hit::Agent(g) => {
@@ -257,7 +262,9 @@ pub(crate) fn build_units(
                         let role = if former(m.start) || former(n.start) { "ELI" } else { ag.code.as_str() };
                         let code = if code.len() > 3 && m.end == n.start && role != "ELI" { code } else { attach(&code, role, ag.suffix) };
                         let far = m.far.max(n.far);
-                        push_unit(out, Unit { start: m.start, end: n.end, code, group: 0, source: ag.loc.to_string(), far });
+                        let base = actor_code(&n).unwrap_or_default();
+                        let source = ag.loc.to_string();
+                        push_unit(out, Unit { start: m.start, end: n.end, code, group: 0, source, far, base, pronoun: false });
                         k += 2;
                         continue;
                     }
@@ -273,7 +280,9 @@ pub(crate) fn build_units(
                     None => None,
                 };
                 if let Some(code) = code {
-                    out.push(Unit { start: m.start, end: m.end, code, group: 0, source: ag.loc.to_string(), far: m.far });
+                    let base = code.clone();
+                    let source = ag.loc.to_string();
+                    out.push(Unit { start: m.start, end: m.end, code, group: 0, source, far: m.far, base, pronoun: false });
                 }
                 k += 1;
             }
@@ -297,7 +306,15 @@ pub enum PronounRule {
 }
 
 /// Adds a unit for every pronoun with a referent, then recomputes the compound groups.
-pub(crate) fn resolve_pronouns(toks: &[Token], modifier: &[bool], rule: PronounRule, out: &mut Vec<Unit>) {
+/// A pronoun with no actor before it in the sentence refers to `antecedent`, the actor
+/// carried over from the previous sentence of the story (TABARI FORWARD).
+pub(crate) fn resolve_pronouns(
+    toks: &[Token],
+    modifier: &[bool],
+    rule: PronounRule,
+    antecedent: Option<&str>,
+    out: &mut Vec<Unit>,
+) {
     let groups = provisional_groups(toks, modifier, out);
     let mut with_pronouns: Vec<Unit> = Vec::with_capacity(out.len());
     let mut ui = 0;
@@ -322,8 +339,26 @@ pub(crate) fn resolve_pronouns(toks: &[Token], modifier: &[bool], rule: PronounR
             },
             _ => Vec::new(),
         };
+        let is_pronoun = matches!(
+            t.norm.as_str(),
+            "HE" | "SHE" | "IT" | "HIM" | "ITS" | "HIS" | "HER" | "THEY" | "THEM" | "THEIR" | "WE"
+        );
+        if referent.is_empty() && is_pronoun && !(0..out.len()).any(|k| before(&k)) {
+            if let Some(a) = antecedent {
+                with_pronouns.push(Unit {
+                    start: i,
+                    end: i + 1,
+                    code: a.to_string(),
+                    group: 0,
+                    source: "previous sentence".to_string(),
+                    far: i + 1,
+                    base: a.to_string(),
+                    pronoun: true,
+                });
+            }
+        }
         for k in referent {
-            with_pronouns.push(Unit { start: i, end: i + 1, far: i + 1, ..out[k].clone() });
+            with_pronouns.push(Unit { start: i, end: i + 1, far: i + 1, pronoun: true, ..out[k].clone() });
         }
     }
     with_pronouns.extend(out.drain(ui..));
@@ -405,7 +440,7 @@ fn joins_compound(toks: &[Token], modifier: &[bool], a: usize, b: usize) -> u8 {
 fn push_unit(out: &mut Vec<Unit>, u: Unit) {
     if u.code.contains('/') {
         for c in u.code.split('/').filter(|c| !c.is_empty()) {
-            out.push(Unit { code: c.to_string(), ..u.clone() });
+            out.push(Unit { code: c.to_string(), base: c.to_string(), ..u.clone() });
         }
     } else {
         out.push(u);

@@ -19,7 +19,7 @@ impl Coder<'_> {
     /// Codes every sentence of `art` (the headline, when present, is sentence 0).
     pub fn code_article(&mut self, art: &Article, codes: &CodeTable) -> Vec<Event> {
         let country = art.dateline.as_deref().and_then(|d| self.country_of(d));
-        let ctx = SentenceContext { date: art.date, default_country: country.as_deref() };
+        let ctx = SentenceContext { date: art.date, default_country: country.as_deref(), antecedent: None };
         let mut sentences: Vec<&str> = Vec::new();
         if let Some(t) = art.title.as_deref().filter(|t| !t.trim().is_empty()) {
             sentences.push(t.trim());

@@ -29,6 +29,9 @@ pub struct SentenceContext<'a> {
     pub date: Option<Date>,
     /// Country that bare agents ("police") attach to: the article's, where known.
     pub default_country: Option<&'a str>,
+    /// The actor a pronoun with no referent in the sentence stands for: the first actor of
+    /// the story's previous sentence ([`Coder::antecedent`]), where the caller forwards it.
+    pub antecedent: Option<&'a str>,
 }
 
 /// An event found in one sentence, with byte spans into the sentence text.
@@ -106,6 +109,12 @@ impl<'d> Coder<'d> {
 
     pub fn options(&self) -> &CoderOptions {
         &self.opts
+    }
+
+    /// The first actor (its own code, without roles) named in the last sentence coded, not
+    /// counting pronouns: what a pronoun in the story's next sentence may refer to.
+    pub fn antecedent(&self) -> Option<&str> {
+        self.units.iter().find(|u| !u.pronoun && !u.base.is_empty()).map(|u| u.base.as_str())
     }
 
     /// The options, to change between sentences (TABARI validation `OPTION:` records).
@@ -364,7 +373,7 @@ impl<'d> Coder<'d> {
                 }
             }
         }
-        resolve_pronouns(&self.toks, &self.modifier, self.opts.pronouns, &mut self.units);
+        resolve_pronouns(&self.toks, &self.modifier, self.opts.pronouns, ctx.antecedent, &mut self.units);
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
             let (pool, tok_lex) = (&self.pool, &self.tok_lex);
@@ -901,6 +910,22 @@ mod tests {
         let text = "Elrond urged Gondor to wait and it will attack Osgiliath in the south.";
         assert_eq!(code_with(&d, &o, text), ["GON/OSG/223"]);
         assert_eq!(code_with(&d, &CoderOptions::tabari(), text), ["ELF/OSG/223"]);
+    }
+
+    #[test]
+    fn pronoun_forwarded_from_previous_sentence() {
+        let d = dict();
+        let mut c = Coder::with_options(&d, CoderOptions::tabari());
+        let first = c.code_sentence("The Arnor minister will attack Gondor in the south today.", &SentenceContext::default());
+        assert_eq!(first.len(), 1);
+        assert_eq!(c.antecedent(), Some("ARN"));
+        let ctx = SentenceContext { antecedent: Some("ARN"), ..Default::default() };
+        let got: Vec<String> = c
+            .code_sentence("Later he will also attack Osgiliath in the south.", &ctx)
+            .into_iter()
+            .map(|e| format!("{}/{}/{}", e.source, e.target, e.code))
+            .collect();
+        assert_eq!(got, ["ARN/OSG/223"]);
     }
 
     t!(tabari_noun_endings, "Arnor will attack the Libyas in the south of the region.", vec!["ARN/LBY/223"]);

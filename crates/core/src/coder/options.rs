@@ -80,6 +80,10 @@ pub struct CoderOptions {
     /// Actor and verb codes `###` discard the sentence and `+++` mark it as too complex
     /// to code (TABARI special codes); otherwise they are ordinary codes.
     pub special_codes: bool,
+    /// TABARI `FORWARD:` sequence format (`^^*****NNN*SSS`): records whose ids share the
+    /// story number (the `N`s) form a story, and a pronoun without a referent in its
+    /// sentence refers to the first actor of the story's previous sentence.
+    pub forward: Option<String>,
     /// Time phrases take effect (TABARI `SET: TIME SHIFT`); their `[###]` and `[+++]`
     /// markers discard the sentence.
     pub time_shift: bool,
@@ -103,6 +107,7 @@ impl Default for CoderOptions {
             default_target: None,
             greedy_actors: false,
             special_codes: false,
+            forward: None,
             time_shift: true,
         }
     }
@@ -231,8 +236,27 @@ impl CoderOptions {
                 self.comma = Some(c);
                 Ok(())
             }
+            "FORW" => {
+                let mut words = upper.split_whitespace();
+                let fmt = words.next().unwrap_or("");
+                self.forward = if fmt.is_empty() || upper.split_whitespace().any(|w| w == "OFF") {
+                    None
+                } else {
+                    Some(fmt.to_string())
+                };
+                Ok(())
+            }
             _ => Ok(()),
         }
+    }
+
+    /// The story a record belongs to under the `FORWARD:` format: the characters of `id`
+    /// (leading blanks removed) at the format's `N`s, after its leading `^`s.
+    pub fn story_of<'a>(&self, id: &'a str) -> Option<&'a str> {
+        let fmt = self.forward.as_deref()?.trim_start_matches('^');
+        let from = fmt.find('N')?;
+        let len = fmt[from..].chars().take_while(|&c| c == 'N').count();
+        id.trim_start().get(from..from + len)
     }
 }
 
@@ -266,6 +290,10 @@ mod tests {
         o.apply_tabari("COMMA: OFF").unwrap();
         assert_eq!(o.comma, None);
         assert!(o.apply_tabari("OUTPUT: ID STORY SENT").is_ok());
+        o.apply_tabari("FORWARD: ^^*****NNN*SSS").unwrap();
+        assert_eq!(o.story_of("FRWD-001-002"), Some("001"));
+        o.apply_tabari("FORWARD: ^^*****NNN*SSS OFF").unwrap();
+        assert_eq!(o.story_of("FRWD-001-002"), None);
         assert!(o.apply_tabari("nonsense").is_err());
     }
 }

@@ -106,7 +106,7 @@ fn run_xml_records(path: &Path, v: &xml::XmlValidation, set: &DictSet, opts: Cod
             report.skipped += 1;
             continue;
         }
-        let ctx = SentenceContext { date: r.date, default_country: None };
+        let ctx = SentenceContext { date: r.date, default_country: None, antecedent: None };
         let got = code_text(&mut coder, &r.text, &ctx);
         let expected: Vec<Triple> =
             r.expected.iter().map(|e| (e.source.clone(), e.target.clone(), e.code.clone())).collect();
@@ -132,6 +132,34 @@ fn code_text(coder: &mut Coder, text: &str, ctx: &SentenceContext) -> Vec<Triple
             }
         }
     }
+    got
+}
+
+/// As [`code_text`] for a record of a story: each sentence's first actor is forwarded to
+/// the next sentence (and, through `forwarded`, to the story's next record).
+fn code_story_text(
+    coder: &mut Coder,
+    text: &str,
+    ctx: &SentenceContext,
+    forwarded: &mut Option<(String, String)>,
+    story: Option<&str>,
+) -> Vec<Triple> {
+    let Some(story) = story else { return code_text(coder, text, ctx) };
+    let mut got: Vec<Triple> = Vec::new();
+    let mut antecedent = ctx.antecedent.map(str::to_string);
+    for r in split::sentences(text) {
+        let c = SentenceContext { antecedent: antecedent.as_deref(), ..*ctx };
+        for e in coder.code_sentence(&text[r], &c) {
+            let t = (e.source, e.target, e.code);
+            if !got.contains(&t) {
+                got.push(t);
+            }
+        }
+        if let Some(a) = coder.antecedent() {
+            antecedent = Some(a.to_string());
+        }
+    }
+    *forwarded = antecedent.map(|a| (story.to_string(), a));
     got
 }
 
@@ -173,6 +201,8 @@ fn run_tabari_records(path: &Path, project: &tabari::Project, set: &DictSet, opt
         warnings: dict.warnings.len(),
         ..Default::default()
     };
+    // (story, actor) carried from the last sentence coded.
+    let mut forwarded: Option<(String, String)> = None;
     for tf in &project.text {
         let body = read(tf)?;
         for rec in tabari_text::parse_tabari_records(&tf.display().to_string(), &body) {
@@ -189,8 +219,11 @@ fn run_tabari_records(path: &Path, project: &tabari::Project, set: &DictSet, opt
                 report.skipped += 1;
                 continue;
             }
-            let ctx = SentenceContext { date: r.date, default_country: None };
-            let got = code_text(&mut coder, &r.text, &ctx);
+            // FORWARD: a pronoun may refer to the first actor of the story's last sentence.
+            let story = coder.options().story_of(&r.id).map(str::to_string);
+            let antecedent = forwarded.take().filter(|(s, _)| story.is_some() && Some(s) == story.as_ref()).map(|(_, a)| a);
+            let ctx = SentenceContext { date: r.date, default_country: None, antecedent: antecedent.as_deref() };
+            let got = code_story_text(&mut coder, &r.text, &ctx, &mut forwarded, story.as_deref());
             let expected: Vec<Triple> =
                 r.expected.iter().map(|e| (e.source.clone(), e.target.clone(), e.code.clone())).collect();
             let passed = if r.stops_checking() { score_listed(&expected, &got) } else { score(&expected, &got) };
