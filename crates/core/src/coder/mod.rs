@@ -561,7 +561,8 @@ impl<'d> Coder<'d> {
                 }
             }
             let head = v.start + form.head as usize;
-            if self.opts.negation && negated(toks, v.start) {
+            // A negation the pattern itself matched ("- &NEGATVAUXVRB * …") is its business.
+            if self.opts.negation && negated(toks, v.start.saturating_sub(3), v.start.min(caps.lo)) {
                 if let Some(tr) = trace.as_deref_mut() {
                     tr.push(format!("verb {vtext}: negated, no event"));
                 }
@@ -815,9 +816,9 @@ fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8]) -> Vec
     out
 }
 
-fn negated(toks: &[Token], start: usize) -> bool {
-    let lo = start.saturating_sub(3);
-    toks[lo..start].iter().any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("N'T"))
+/// A negation among the tokens `lo..hi` (the three before a verb, short of its pattern).
+fn negated(toks: &[Token], lo: usize, hi: usize) -> bool {
+    toks[lo..hi.max(lo)].iter().any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("N'T"))
 }
 
 fn is_passive(toks: &[Token], start: usize, head: usize) -> bool {
@@ -862,7 +863,7 @@ mod tests {
     const AGENTS: &str = "POLICE_ [~COP]\nMINISTER_ [~GOV]\nHUMAN_RIGHTS_ACTIVISTS_ [NGM~]\n";
     const VERBS: &str = "<TIME>\nKAN_WA_MA_KAN [###]\n</TIME>\nATTACK [223]\nATTACKED [223]\n- PLANES_* [225]\n\
         DEPART_ [032]\nBAN= [191]\nRESTOR [064]\n- * DIPLXMATIC [###]\nSAID [023?]\nACT_ [100]\n\
-        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\nBRUSH_AND_ASIDE REPORTS [142]\nWARN [160]\n- * AT ^ + [162]\n";
+        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\nBRUSH_AND_ASIDE REPORTS [142]\nWARN [160]\n- * AT ^ + [162]\nFLEE [---]\n- NEVER WANTED TO * [999]\n";
 
     fn dict() -> Dictionary {
         let mut set = DictSet::default();
@@ -926,6 +927,15 @@ mod tests {
             .map(|e| format!("{}/{}/{}", e.source, e.target, e.code))
             .collect();
         assert_eq!(got, ["ARN/OSG/223"]);
+    }
+
+    #[test]
+    fn negation_matched_by_a_pattern_counts() {
+        let d = dict();
+        let o = with(|o| o.negation = true);
+        // Bare verb after a negation: nothing; a pattern naming the negation: coded.
+        assert!(code_with(&d, &o, "Arnor did not attack Gondor in the south of the region.").is_empty());
+        assert_eq!(code_with(&d, &o, "Arnor never wanted to flee from Gondor in the south today."), ["ARN/GON/999"]);
     }
 
     t!(tabari_noun_endings, "Arnor will attack the Libyas in the south of the region.", vec!["ARN/LBY/223"]);

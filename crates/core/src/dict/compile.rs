@@ -494,12 +494,26 @@ impl Dictionary {
     }
 
     fn intern_phrase(&mut self, p: &Phrase) -> Vec<LexId> {
+        let p = merge_contractions(p);
         p.iter().filter(|w| !w.text.is_empty()).map(|w| self.lexicon.intern(w)).collect()
     }
 
     fn compile_items(&mut self, items: &[PatItem], syn: &FxHashMap<String, u32>, loc: &SourceLoc) -> Vec<CItem> {
-        let mut out = Vec::with_capacity(items.len());
-        for it in items {
+        let mut out: Vec<CItem> = Vec::with_capacity(items.len());
+        for (k, it) in items.iter().enumerate() {
+            // TreeBank splits "didn't" as `DID N'T`; the tokenizer keeps `DIDN'T`.
+            if let PatElem::Word(w) = &it.elem {
+                if is_contraction_tail(&w.text) {
+                    if let (Some(CItem { elem: CElem::Word(prev), joined }), Some(PatItem { elem: PatElem::Word(pw), .. })) =
+                        (out.last_mut(), k.checked_sub(1).map(|j| &items[j]))
+                    {
+                        let merged = Word { text: format!("{}{}", pw.text, w.text), exact: w.exact };
+                        *prev = self.lexicon.intern(&merged);
+                        *joined = it.joined;
+                        continue;
+                    }
+                }
+            }
             let elem = match &it.elem {
                 PatElem::Word(w) => CElem::Word(self.lexicon.intern(w)),
                 PatElem::Synset(name) => match syn.get(&name.trim_start_matches('&').to_uppercase()) {
@@ -527,6 +541,29 @@ impl Dictionary {
         self.lexicon.lookup(norm, &mut v);
         v
     }
+}
+
+/// `N'T` as a word of its own (TreeBank's `DID N'T`).
+fn is_contraction_tail(w: &str) -> bool {
+    w == "N'T"
+}
+
+/// Joins TreeBank's split contractions (`DID N'T`, `WO N'T`) into the tokenizer's words.
+fn merge_contractions(p: &[Word]) -> std::borrow::Cow<'_, [Word]> {
+    if !p.iter().skip(1).any(|w| is_contraction_tail(&w.text)) {
+        return std::borrow::Cow::Borrowed(p);
+    }
+    let mut out: Vec<Word> = Vec::with_capacity(p.len());
+    for w in p {
+        match out.last_mut() {
+            Some(prev) if is_contraction_tail(&w.text) => {
+                prev.text.push_str(&w.text);
+                prev.exact = w.exact;
+            }
+            _ => out.push(w.clone()),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Where an actor or agent phrase lets other words come between two of its words: after
@@ -652,6 +689,19 @@ mod tests {
         assert!(v.is_empty());
         lx.lookup("ARGENTINA", &mut v);
         assert_eq!(v, vec![b]);
+    }
+
+    #[test]
+    fn treebank_contractions_join() {
+        let set = crate::dict::petrarch::parse_verbs(
+            "<SYNSETS>\n&NEG\n+DID N'T\n+WILL NOT\n</SYNSETS>\n--- CLASH [223] ---\nCLASH\n- &NEG * OVER [904]\n",
+            "t",
+        );
+        let d = Dictionary::compile(&set);
+        let member = &d.synsets[0].1[0];
+        assert_eq!(member.len(), 1);
+        assert!(matches!(member[0].elem, CElem::Word(l) if d.lexicon.text(l) == "DIDN'T"));
+        assert_eq!(merge_contractions(&[Word { text: "WO".into(), exact: false }, Word { text: "N'T".into(), exact: true }])[0].text, "WON'T");
     }
 
     #[test]
