@@ -381,7 +381,7 @@ impl Dictionary {
             if ids.is_empty() {
                 continue;
             }
-            d.agent_trie.insert_gapped(&ids, &gaps(&a.phrase), d.agents.len() as u32);
+            d.agent_trie.insert_gapped(&ids, &a.gaps, d.agents.len() as u32);
             d.agents.push(Agent { code: a.code.clone(), suffix: a.suffix, loc: a.loc.clone() });
         }
         // Synsets first: patterns refer to them by name.
@@ -489,7 +489,7 @@ impl Dictionary {
             return;
         }
         let exact_words = a.phrase.iter().filter(|w| w.exact).count() as u16;
-        self.actor_trie.insert_gapped(&ids, &gaps(&a.phrase), self.actors.len() as u32);
+        self.actor_trie.insert_gapped(&ids, &a.gaps, self.actors.len() as u32);
         self.actors.push(Actor { codes: a.codes.clone(), exact_words, loc: a.loc.clone() });
     }
 
@@ -564,14 +564,6 @@ fn merge_contractions(p: &[Word]) -> std::borrow::Cow<'_, [Word]> {
         }
     }
     std::borrow::Cow::Owned(out)
-}
-
-/// Where an actor or agent phrase lets other words come between two of its words: after
-/// a word joined to the next by a space rather than `_` (`DURTHANG ORC`, `PRINCE DOL_AMROTH`),
-/// as TABARI and PETRARCH match them. How far is the coder's choice.
-fn gaps(p: &[Word]) -> Vec<bool> {
-    let words: Vec<&Word> = p.iter().filter(|w| !w.text.is_empty()).collect();
-    (0..words.len().saturating_sub(1)).map(|i| !words[i].exact).collect()
 }
 
 fn weight(items: &[CItem]) -> usize {

@@ -502,10 +502,10 @@ pub fn parse_actors(text: &str, file: &str) -> DictSet {
     for mut a in actors {
         let endings = noun_endings(&mut a.phrase);
         let variants: Vec<Phrase> = endings.iter().map(|e| with_last(&a.phrase, e)).collect();
-        let (codes, loc) = (a.codes.clone(), a.loc.clone());
+        let (codes, loc, gaps) = (a.codes.clone(), a.loc.clone(), a.gaps.clone());
         set.actors.push(a);
         for phrase in variants {
-            set.actors.push(ActorEntry { phrase, codes: codes.clone(), loc: loc.clone() });
+            set.actors.push(ActorEntry { phrase, gaps: gaps.clone(), codes: codes.clone(), loc: loc.clone() });
         }
     }
     for p in set.adjectives.iter_mut() {
@@ -616,7 +616,9 @@ pub fn parse_agents(text: &str, file: &str) -> DictSet {
                     ),
                 );
             }
-            set.agents.push(AgentEntry { phrase, code: code.clone(), suffix, loc: ctx.loc(n) });
+            // TABARI stems are the words followed by a space: other words may follow them.
+            let gaps = (0..phrase.len().saturating_sub(1)).map(|i| !phrase[i].exact).collect();
+            set.agents.push(AgentEntry { phrase, gaps, code: code.clone(), suffix, loc: ctx.loc(n) });
         }
     }
     set.warnings = ctx.warnings;
