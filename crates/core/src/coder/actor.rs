@@ -174,7 +174,7 @@ pub(crate) fn build_units(
     mentions: &[Mention],
     date: Option<Date>,
     default_country: Option<&str>,
-    rules: AgentRules,
+    rules: AgentRules<'_>,
     modifier: &[bool],
     out: &mut Vec<Unit>,
 ) {
@@ -271,13 +271,14 @@ pub(crate) fn build_units(
                 }
                 // A bare agent takes the article's country, or stands as an actor of its own
                 // (TABARI CONVERT AGENTS: `~COP`, `NGO~`).
-                let code = match default_country {
-                    Some(c) => Some(attach(c, &ag.code, ag.suffix)),
-                    None if convert_agents => {
+                let code = match (default_country, rules.placeholder) {
+                    (Some(c), _) => Some(attach(c, &ag.code, ag.suffix)),
+                    _ if convert_agents => {
                         let role = ag.code.trim_matches('~');
                         Some(if ag.suffix { format!("~{role}") } else { format!("{role}~") })
                     }
-                    None => None,
+                    (None, Some(p)) => Some(attach(p, &ag.code, ag.suffix)),
+                    (None, None) => None,
                 };
                 if let Some(code) = code {
                     let base = code.clone();
@@ -465,11 +466,13 @@ pub fn attach(code: &str, role: &str, suffix: bool) -> String {
 
 /// How agents combine with actors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AgentRules {
+pub struct AgentRules<'a> {
     /// Words allowed between an actor and its agent ("Iraq's *new* defence minister").
     pub modifiers: usize,
     /// A bare agent becomes an actor of its own (`~COP`, TABARI CONVERT AGENTS).
     pub convert: bool,
+    /// Else a bare agent stands for an unknown actor with this code (`---GOV`, PETRARCH).
+    pub placeholder: Option<&'a str>,
 }
 
 #[cfg(test)]

@@ -352,7 +352,11 @@ impl<'d> Coder<'d> {
             &self.mentions,
             ctx.date,
             ctx.default_country,
-            AgentRules { modifiers: self.opts.agent_modifiers, convert: self.opts.convert_agents },
+            AgentRules {
+                modifiers: self.opts.agent_modifiers,
+                convert: self.opts.convert_agents,
+                placeholder: self.opts.agent_placeholder.as_deref(),
+            },
             &self.modifier,
             &mut self.units,
         );
@@ -497,7 +501,7 @@ impl<'d> Coder<'d> {
         }
 
         let m = Matcher { dict, toks, lex: &lex, units, unit_start: &unit_start, unit_end: &unit_end };
-        let clause = clauses(toks, units, &verbs, &self.pos);
+        let clause = clauses(toks, units, &verbs, &self.pos, self.opts.comma_clauses);
         let mut consumed_to = 0usize;
         let mut events: Vec<CodedEvent> = Vec::new();
         // Per event: clause, subordinate (`023?`), dominant (`031!`).
@@ -644,6 +648,7 @@ impl<'d> Coder<'d> {
             }
             let vspan = byte_span(toks, v.start, v.end);
             let c_here = clause[v.start];
+            let absent = self.opts.absent_code.as_str();
             let mut emit = |s: Option<Who>, t: Option<Who>, code: &str| {
                 let code = code.trim_end_matches(['?', '!']);
                 let sc = s.map_or("", |w| w.code(units));
@@ -651,6 +656,7 @@ impl<'d> Coder<'d> {
                 if sc.is_empty() || (self.opts.require_target && tc.is_empty()) || sc == tc {
                     return;
                 }
+                let tc = if tc.is_empty() { absent } else { tc };
                 if events.iter().any(|e| e.source == sc && e.target == tc && e.code == code) {
                     return;
                 }
@@ -784,7 +790,7 @@ fn retain_flags<T>(v: &mut Vec<T>, keep: &[bool]) {
 
 /// Clause index of every token: clauses break at `;` and at conjunctions that do not
 /// join the members of a compound actor ("Iran and Iraq").
-fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8]) -> Vec<u16> {
+fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], commas: bool) -> Vec<u16> {
     let mut out = Vec::with_capacity(toks.len());
     let mut c = 0u16;
     let mut vi = 0;
@@ -795,7 +801,8 @@ fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8]) -> Vec
         // A conjunction inside a verb phrase ("shot and wounded") joins no clauses.
         let in_verb = verbs.get(vi).is_some_and(|v| v.start <= i);
         let conj = matches!(t.norm.as_str(), "AND" | "BUT" | "OR" | "NOR" | "WHILE" | "WHEREAS" | "ALTHOUGH")
-            || t.norm == ";";
+            || t.norm == ";"
+            || (commas && t.kind == TokenKind::Comma);
         // Nor inside a compound noun or adjective phrase (TABARI 7.5.1): "sheep and evil
         // goats", "awful and evil".
         let tag = |k: usize| pos.get(k).copied().unwrap_or(0);
@@ -936,6 +943,15 @@ mod tests {
         // Bare verb after a negation: nothing; a pattern naming the negation: coded.
         assert!(code_with(&d, &o, "Arnor did not attack Gondor in the south of the region.").is_empty());
         assert_eq!(code_with(&d, &o, "Arnor never wanted to flee from Gondor in the south today."), ["ARN/GON/999"]);
+    }
+
+    #[test]
+    fn petrarch_placeholders() {
+        let d = dict();
+        let mut o = CoderOptions::petrarch();
+        o.require_target = false;
+        let got = code_with(&d, &o, "Arnor will attack Gondor in the south, the police said on Friday.");
+        assert_eq!(got, ["ARN/GON/223", "---COP/---/023"]);
     }
 
     t!(tabari_noun_endings, "Arnor will attack the Libyas in the south of the region.", vec!["ARN/LBY/223"]);

@@ -80,6 +80,15 @@ pub struct CoderOptions {
     /// Actor and verb codes `###` discard the sentence and `+++` mark it as too complex
     /// to code (TABARI special codes); otherwise they are ordinary codes.
     pub special_codes: bool,
+    /// A comma outside a compound actor list starts a new clause (PETRARCH reads clauses
+    /// off the parse tree: "…, the agency said on Thursday" is a clause of its own).
+    pub comma_clauses: bool,
+    /// The code of a missing source or target when events need no dyad
+    /// (`require_target` off): `---` in PETRARCH, empty otherwise.
+    pub absent_code: String,
+    /// A bare agent with no actor (and no default country) stands for an unknown actor
+    /// with this code in place of the country (PETRARCH `---GOV`).
+    pub agent_placeholder: Option<String>,
     /// TABARI `FORWARD:` sequence format (`^^*****NNN*SSS`): records whose ids share the
     /// story number (the `N`s) form a story, and a pronoun without a referent in its
     /// sentence refers to the first actor of the story's previous sentence.
@@ -107,6 +116,9 @@ impl Default for CoderOptions {
             default_target: None,
             greedy_actors: false,
             special_codes: false,
+            comma_clauses: false,
+            absent_code: String::new(),
+            agent_placeholder: None,
             forward: None,
             time_shift: true,
         }
@@ -130,6 +142,43 @@ impl CoderOptions {
             actor_gap: ActorGap { max: usize::MAX, words_only: false },
             ..CoderOptions::default()
         }
+    }
+
+    /// PETRARCH-1's conventions (its `PETR_config.ini` defaults): events need a source and
+    /// a target, an agent without an actor codes as `---` plus its role.
+    pub fn petrarch() -> CoderOptions {
+        CoderOptions {
+            absent_code: "---".to_string(),
+            agent_placeholder: Some("---".to_string()),
+            comma_clauses: true,
+            ..CoderOptions::default()
+        }
+    }
+
+    /// Applies a PETRARCH `<Config option= value=>` setting (`require_dyad`, `comma_min`,
+    /// …, `comma_emax`); unknown options are ignored. PETRARCH's comma limits include
+    /// their minimum.
+    pub fn apply_petrarch(&mut self, option: &str, value: &str) -> Result<(), String> {
+        let v = value.trim();
+        match option.trim().to_ascii_lowercase().as_str() {
+            "require_dyad" => self.require_target = !v.eq_ignore_ascii_case("false"),
+            o if o.starts_with("comma_") => {
+                let n: usize = v.parse().map_err(|_| format!("{o}: bad number '{v}'"))?;
+                let mut c = self.comma.unwrap_or(CommaLimits { min: 1, max: 8, emin: 1, emax: 8, bmin: 0, bmax: 0 });
+                match &o[6..] {
+                    "min" => c.min = n.saturating_sub(1),
+                    "max" => c.max = n,
+                    "emin" => c.emin = n.saturating_sub(1),
+                    "emax" => c.emax = n,
+                    "bmin" => c.bmin = n.saturating_sub(1),
+                    "bmax" => c.bmax = n,
+                    other => return Err(format!("unknown comma option comma_{other}")),
+                }
+                self.comma = Some(c);
+            }
+            _ => {}
+        }
+        Ok(())
     }
 
     /// Applies one TABARI `.options` command line (`SET: CODE BY SENTENCE`,
@@ -263,6 +312,20 @@ impl CoderOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn petrarch_config() {
+        let mut o = CoderOptions::petrarch();
+        assert!(o.require_target && o.comma.is_none());
+        o.apply_petrarch("require_dyad", "False").unwrap();
+        assert!(!o.require_target);
+        o.apply_petrarch("comma_min", "2").unwrap();
+        o.apply_petrarch("comma_emax", "0").unwrap();
+        let c = o.comma.unwrap();
+        assert_eq!((c.min, c.emax), (1, 0));
+        assert!(o.apply_petrarch("comma_xx", "1").is_err());
+        o.apply_petrarch("new_actor_length", "4").unwrap();
+    }
 
     #[test]
     fn tabari_commands() {

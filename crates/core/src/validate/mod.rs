@@ -102,6 +102,10 @@ fn run_xml_records(path: &Path, v: &xml::XmlValidation, set: &DictSet, opts: Cod
         ..Default::default()
     };
     for r in &v.records {
+        // `<Config option= value=>` before or inside a record changes the settings.
+        for (o, val) in &r.config {
+            let _ = coder.options_mut().apply_petrarch(o, val);
+        }
         if !r.valid {
             report.skipped += 1;
             continue;
@@ -260,7 +264,8 @@ pub fn run(path: &Path, opts: CoderOptions) -> Result<Report, String> {
         // A TABARI project brings its own conventions and `.options` file.
         run_tabari_project(path, CoderOptions::tabari())
     } else {
-        run_petrarch_xml(path, opts)
+        let _ = opts;
+        run_petrarch_xml(path, CoderOptions::petrarch())
     }
 }
 
@@ -277,7 +282,7 @@ pub fn suite_dictionaries(path: &Path) -> Result<(DictSet, CoderOptions), String
     } else {
         let text = read(path)?;
         let v = xml::parse_validation_xml(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
-        Ok((xml_dictionaries(path, &v)?, CoderOptions::default()))
+        Ok((xml_dictionaries(path, &v)?, CoderOptions::petrarch()))
     }
 }
 
