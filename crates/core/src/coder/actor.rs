@@ -51,6 +51,8 @@ pub struct ActorGap {
     pub max: usize,
     /// Only plain words may lie in a gap (no punctuation, no conjunctions).
     pub words_only: bool,
+    /// Agents starting inside an agent phrase count too (PETRARCH).
+    pub overlapping_agents: bool,
 }
 
 /// Longest-match scan for actors and agents. At equal length an actor beats an agent,
@@ -121,6 +123,21 @@ pub(crate) fn find_mentions<'a>(
                     mark_tail(dict, hit, i, n, lex, &may_skip, gap.max, words, path, claimed);
                 }
                 out.push(Mention { start: i, end, far: last.max(end), hit });
+                // PETRARCH also finds the agents that start inside an agent phrase:
+                // "main opposition group" holds "opposition group".
+                if gap.overlapping_agents && matches!(hit, Hit::Agent(_)) {
+                    for p in i + 1..end {
+                        let mut inner: Option<(usize, u32)> = None;
+                        dict.agent_trie.matches_at(p, n, lex, &mut |e, v| {
+                            if inner.is_none_or(|(be, _)| e > be) {
+                                inner = Some((e, v));
+                            }
+                        });
+                        if let Some((e, v)) = inner {
+                            out.push(Mention { start: p, end: e, far: e, hit: Hit::Agent(v) });
+                        }
+                    }
+                }
                 i = end;
             }
             None => i += 1,
@@ -189,102 +206,191 @@ pub(crate) fn build_units(
             Hit::Agent(_) => None,
         }
     };
+    let agent = |i: usize| match mentions[i].hit {
+        Hit::Agent(g) => Some(&dict.agents[g as usize]),
+        Hit::Actor(_) => None,
+    };
+    // Applies a stack of agent mentions to an actor code, in the order found.
+    let apply = |code: &str, stack: &[usize], actor_start: usize| -> String {
+        let mut code = code.to_string();
+        for &i in stack {
+            let ag = agent(i).expect("agent");
+            let role = if former(mentions[i].start) || former(actor_start) { "ELI" } else { ag.code.as_str() };
+            code = attach(&code, role, ag.suffix);
+        }
+        code
+    };
+    let is_join = |a: usize, b: usize| {
+        a < b && b - a <= 2 && toks[a..b].iter().all(|t| t.kind == TokenKind::Comma || matches!(t.norm.as_str(), "AND" | "OR"))
+    };
     let mut k = 0;
     while k < mentions.len() {
         let m = mentions[k];
-        match m.hit {
-            Hit::Actor(a) => {
-                let entry = &dict.actors[a as usize];
-                let Some(mut code) = actor_code(&m) else {
-                    k += 1;
-                    continue;
-                };
-                let mut end = m.end;
-                let mut far = m.far;
-                let mut src = entry.loc.to_string();
-                // Actor ('s)? [up to two modifiers] Agent+  → actor with roles.
-                let mut j = k + 1;
-                while let Some(n) = mentions.get(j) {
-                    let Hit::Agent(g) = n.hit else { break };
-                    let mut gap = end;
-                    if is_word(toks, gap, "'S") {
-                        gap += 1;
-                    }
-                    let mods = toks.get(gap..n.start).map_or(0, |m| m.iter().filter(|t| t.norm != "FORMER").count());
-                    if n.start < gap || mods > rules.modifiers || toks[gap..n.start].iter().any(|t| t.kind != TokenKind::Word)
-                    {
-                        break;
-                    }
-                    let ag = &dict.agents[g as usize];
-                    let role = if former(n.start) || former(m.start) { "ELI" } else { ag.code.as_str() };
-                    code = attach(&code, role, ag.suffix);
-                    src = ag.loc.to_string();
-                    end = n.end;
-                    far = far.max(n.far);
-                    j += 1;
+        // Leading agents: stacks of adjacent (or, PETRARCH, overlapping) agents; with
+        // `distribute`, several stacks joined by "and" ("lawmakers and officials in …").
+        let mut stacks: Vec<Vec<usize>> = Vec::new();
+        let mut j = k;
+        let mut run_end = m.start;
+        while j < mentions.len() && agent(j).is_some() {
+            let n = mentions[j];
+            if stacks.is_empty() || n.start <= run_end {
+                if stacks.is_empty() {
+                    stacks.push(Vec::new());
                 }
-                // "Bree Prime Minister Romendacil": a person named right after the role
-                // belongs to the same mention; a more specific code of theirs wins.
-                if j > k + 1 {
-                    if let Some(n) = mentions.get(j).filter(|n| n.start == end && matches!(n.hit, Hit::Actor(_))) {
-                        if let Some(pc) = actor_code(n) {
-                            if pc.len() > code.len() && pc.starts_with(&code[..3.min(code.len())]) {
-                                code = pc;
-                            }
-                        }
-                        end = n.end;
-                        far = far.max(n.far);
-                        j += 1;
-                    }
-                }
-                let base = actor_code(&m).unwrap_or_default();
-                push_unit(out, Unit { start: m.start, end, code, group: 0, source: src, far: far.max(end), base, pronoun: false });
-                k = j;
+            } else if rules.distribute && is_join(run_end, n.start) {
+                stacks.push(Vec::new());
+            } else {
+                break;
             }
-            Hit::Agent(g) => {
-                let ag = &dict.agents[g as usize];
-                // Agent (of (the)?)? Actor: "ambassadors of Arnor", "President Falastur".
-                let next = mentions.get(k + 1).copied();
-                let linked = next.and_then(|n| {
-                    let Hit::Actor(_) = n.hit else { return None };
-                    let mut p = m.end;
-                    if is_word(toks, p, "OF") || is_word(toks, p, "IN") || is_word(toks, p, "FOR") {
-                        p += 1;
-                        if is_word(toks, p, "THE") {
-                            p += 1;
-                        }
-                    }
-                    (p == n.start).then_some(n)
-                });
-                if let Some(n) = linked {
-                    if let Some(code) = actor_code(&n) {
-                        // A person's own code carries roles already: keep it.
-                        let role = if former(m.start) || former(n.start) { "ELI" } else { ag.code.as_str() };
-                        let code = if code.len() > 3 && m.end == n.start && role != "ELI" { code } else { attach(&code, role, ag.suffix) };
-                        let far = m.far.max(n.far);
-                        let base = actor_code(&n).unwrap_or_default();
-                        let source = ag.loc.to_string();
-                        push_unit(out, Unit { start: m.start, end: n.end, code, group: 0, source, far, base, pronoun: false });
-                        k += 2;
-                        continue;
-                    }
+            stacks.last_mut().expect("stack").push(j);
+            run_end = run_end.max(n.end);
+            j += 1;
+        }
+        // The actor: this mention, or one linked to the leading agents by (of|in|for|from)
+        // (the)?: "ambassadors of Arnor", "President Falastur", "soldiers from Gondor".
+        let actor_at = if stacks.is_empty() {
+            Some(k)
+        } else {
+            let mut p = run_end;
+            if ["OF", "IN", "FOR", "FROM"].iter().any(|w| is_word(toks, p, w)) {
+                p += 1;
+                if is_word(toks, p, "THE") {
+                    p += 1;
                 }
-                // A bare agent takes the article's country, or stands as an actor of its own
-                // (TABARI CONVERT AGENTS: `~COP`, `NGO~`).
-                let code = match (default_country, rules.placeholder) {
-                    (Some(c), _) => Some(attach(c, &ag.code, ag.suffix)),
-                    _ if convert_agents => {
-                        let role = ag.code.trim_matches('~');
-                        Some(if ag.suffix { format!("~{role}") } else { format!("{role}~") })
+            }
+            mentions.get(j).filter(|n| n.start == p && matches!(n.hit, Hit::Actor(_))).map(|_| j)
+        };
+        let Some(ai) = actor_at else {
+            // Bare agents take the article's country, or stand as an actor of their own
+            // (TABARI CONVERT AGENTS: `~COP`, `NGO~`), or for an unknown one (`---GOV`).
+            let first = agent(k).expect("agent");
+            let base = match (default_country, rules.placeholder) {
+                (Some(c), _) => Some(c.to_string()),
+                _ if convert_agents => None,
+                (None, Some(p)) => Some(p.to_string()),
+                (None, None) => {
+                    k = j.max(k + 1);
+                    continue;
+                }
+            };
+            for stack in &stacks {
+                let code = match &base {
+                    Some(b) => apply(b, stack, m.start),
+                    None => {
+                        let role = first.code.trim_matches('~');
+                        if first.suffix { format!("~{role}") } else { format!("{role}~") }
                     }
-                    (None, Some(p)) => Some(attach(p, &ag.code, ag.suffix)),
-                    (None, None) => None,
                 };
-                if let Some(code) = code {
-                    let base = code.clone();
-                    let source = ag.loc.to_string();
-                    out.push(Unit { start: m.start, end: m.end, code, group: 0, source, far: m.far, base, pronoun: false });
+                let (s0, e0) = (mentions[stack[0]].start, stack.iter().map(|&i| mentions[i].end).max().unwrap_or(m.end));
+                let source = agent(stack[0]).expect("agent").loc.to_string();
+                out.push(Unit { start: s0, end: e0, code: code.clone(), group: 0, source, far: e0, base: code, pronoun: false });
+            }
+            k = j.max(k + 1);
+            continue;
+        };
+        let am = mentions[ai];
+        let Hit::Actor(a) = am.hit else { unreachable!() };
+        let entry = &dict.actors[a as usize];
+        let Some(base) = actor_code(&am) else {
+            k = ai + 1;
+            continue;
+        };
+        let mut end = am.end;
+        let mut far = am.far.max(m.far);
+        let mut src = entry.loc.to_string();
+        // Actor ('s)? [modifiers] Agent+ → actor with roles; PETRARCH agents may overlap.
+        let mut trailing: Vec<usize> = Vec::new();
+        let mut jj = ai + 1;
+        while let Some(n) = mentions.get(jj) {
+            if agent(jj).is_none() {
+                break;
+            }
+            let mut gap = end;
+            if is_word(toks, gap, "'S") {
+                gap += 1;
+            }
+            let overlaps = !trailing.is_empty() && n.start < end;
+            let mods = toks.get(gap..n.start).map_or(0, |m| m.iter().filter(|t| t.norm != "FORMER").count());
+            let plain = |t: &Token| t.kind == TokenKind::Word && !matches!(t.norm.as_str(), "AND" | "OR" | "NOR" | "BUT");
+            if !overlaps && (n.start < gap || mods > rules.modifiers || !toks[gap..n.start].iter().all(plain)) {
+                break;
+            }
+            trailing.push(jj);
+            src = agent(jj).expect("agent").loc.to_string();
+            end = end.max(n.end);
+            far = far.max(n.far);
+            jj += 1;
+        }
+        // With `distribute`, more agents joined by "and" make more units of the same actor:
+        // "Danish media and government".
+        let mut more: Vec<usize> = Vec::new();
+        if rules.distribute && !trailing.is_empty() {
+            while let Some(n) = mentions.get(jj) {
+                if agent(jj).is_none() || !is_join(end, n.start) {
+                    break;
                 }
+                more.push(jj);
+                end = n.end;
+                jj += 1;
+            }
+        }
+        let code_with = |stack: &[usize], tail: &[usize]| -> String {
+            // A person's own code carries roles already: "President Falastur".
+            let lead_adjacent = stack.last().is_some_and(|&i| mentions[i].end == am.start);
+            let mut code = if lead_adjacent && base.len() > 3 && stack.iter().all(|&i| !former(mentions[i].start)) && !former(am.start) {
+                base.clone()
+            } else {
+                apply(&base, stack, am.start)
+            };
+            code = apply(&code, tail, am.start);
+            code
+        };
+        let start = m.start;
+        let mut codes: Vec<String> = Vec::new();
+        let leads: Vec<&[usize]> = if stacks.is_empty() { vec![&[][..]] } else { stacks.iter().map(|s| s.as_slice()).collect() };
+        for lead in &leads {
+            codes.push(code_with(lead, &trailing));
+            for &x in &more {
+                codes.push(code_with(lead, &[x]));
+            }
+        }
+        // "Bree Prime Minister Romendacil": a person named right after the role belongs to
+        // the same mention; a more specific code of theirs wins.
+        if !trailing.is_empty() && more.is_empty() && codes.len() == 1 {
+            if let Some(n) = mentions.get(jj).filter(|n| n.start == end && matches!(n.hit, Hit::Actor(_))) {
+                if let Some(pc) = actor_code(n) {
+                    if pc.len() > codes[0].len() && pc.starts_with(&codes[0][..3.min(codes[0].len())]) {
+                        codes[0] = pc;
+                    }
+                }
+                end = n.end;
+                far = far.max(n.far);
+                jj += 1;
+            }
+        }
+        for code in codes {
+            push_unit(out, Unit { start, end, code, group: 0, source: src.clone(), far: far.max(end), base: base.clone(), pronoun: false });
+        }
+        k = jj;
+        // With `distribute`, leading agents carry over the rest of a compound of actors:
+        // "the ambassadors of Arnor, Osgiliath and Gondor".
+        if rules.distribute && !stacks.is_empty() {
+            let mut last_end = end;
+            while let Some(n) = mentions.get(k) {
+                let Hit::Actor(na) = n.hit else { break };
+                let between_ok = last_end < n.start
+                    && n.start - last_end <= 2
+                    && toks[last_end..n.start].iter().all(|t| t.kind == TokenKind::Comma || matches!(t.norm.as_str(), "AND" | "OR"));
+                if !between_ok {
+                    break;
+                }
+                let Some(nb) = dict.actors[na as usize].code_on(date).map(str::to_string) else { break };
+                for lead in &stacks {
+                    let code = apply(&nb, lead, n.start);
+                    let source = dict.actors[na as usize].loc.to_string();
+                    push_unit(out, Unit { start: n.start, end: n.end, code, group: 0, source, far: n.far, base: nb.clone(), pronoun: false });
+                }
+                last_end = n.end;
                 k += 1;
             }
         }
@@ -473,6 +579,9 @@ pub struct AgentRules<'a> {
     pub convert: bool,
     /// Else a bare agent stands for an unknown actor with this code (`---GOV`, PETRARCH).
     pub placeholder: Option<&'a str>,
+    /// Agents joined by "and" each make a unit, and leading agents carry over a compound
+    /// of actors ("lawmakers and officials in Fornost and Gondor": four units; PETRARCH).
+    pub distribute: bool,
 }
 
 #[cfg(test)]

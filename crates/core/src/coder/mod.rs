@@ -356,6 +356,7 @@ impl<'d> Coder<'d> {
                 modifiers: self.opts.agent_modifiers,
                 convert: self.opts.convert_agents,
                 placeholder: self.opts.agent_placeholder.as_deref(),
+                distribute: self.opts.distribute_agents,
             },
             &self.modifier,
             &mut self.units,

@@ -67,6 +67,9 @@ pub struct CoderOptions {
     /// Words allowed between an actor and its agent ("Iraq's *new* defence minister");
     /// TABARI wants them adjacent (or `former`).
     pub agent_modifiers: usize,
+    /// Agents joined by "and" each make an actor, and leading agents carry over a compound
+    /// of actors: "lawmakers and officials in Fornost and Gondor" (PETRARCH).
+    pub distribute_agents: bool,
     /// How pronouns find their referents.
     pub pronouns: PronounRule,
     /// How far apart the words of a gapped actor phrase may be.
@@ -110,8 +113,9 @@ impl Default for CoderOptions {
             min_words: 0,
             convert_agents: false,
             agent_modifiers: 2,
+            distribute_agents: false,
             pronouns: PronounRule::Nearest,
-            actor_gap: ActorGap { max: 2, words_only: true },
+            actor_gap: ActorGap { max: 2, words_only: true, overlapping_agents: false },
             default_source: None,
             default_target: None,
             greedy_actors: false,
@@ -139,7 +143,7 @@ impl CoderOptions {
             agent_modifiers: 0,
             pronouns: PronounRule::Tabari,
             // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
-            actor_gap: ActorGap { max: usize::MAX, words_only: false },
+            actor_gap: ActorGap { max: usize::MAX, words_only: false, overlapping_agents: false },
             ..CoderOptions::default()
         }
     }
@@ -151,8 +155,18 @@ impl CoderOptions {
             absent_code: "---".to_string(),
             agent_placeholder: Some("---".to_string()),
             comma_clauses: true,
+            distribute_agents: true,
+            actor_gap: ActorGap { max: 2, words_only: true, overlapping_agents: true },
             ..CoderOptions::default()
         }
+    }
+
+    /// PETRARCH-2's conventions: as PETRARCH-1's, but an agent phrase inside another
+    /// ("opposition group" in "main opposition group") adds no role of its own.
+    pub fn petrarch2() -> CoderOptions {
+        let mut o = CoderOptions::petrarch();
+        o.actor_gap.overlapping_agents = false;
+        o
     }
 
     /// Applies a PETRARCH `<Config option= value=>` setting (`require_dyad`, `comma_min`,

@@ -66,11 +66,21 @@ fn score_listed(expected: &[Triple], got: &[Triple]) -> bool {
 
 /// Runs a PETRARCH XML validation file with the dictionaries its `<Environment>` names
 /// (relative to the file). Records marked `valid="false"` are skipped.
-pub fn run_petrarch_xml(path: &Path, opts: CoderOptions) -> Result<Report, String> {
+pub fn run_petrarch_xml(path: &Path) -> Result<Report, String> {
     let text = read(path)?;
     let v = xml::parse_validation_xml(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
     let set = xml_dictionaries(path, &v)?;
-    run_xml_records(path, &v, &set, opts)
+    run_xml_records(path, &v, &set, xml_options(&v))
+}
+
+/// The conventions of the coder a PETRARCH validation file was written for: PETRARCH-2's
+/// format (records marked `sentence=`) or PETRARCH-1's.
+fn xml_options(v: &xml::XmlValidation) -> CoderOptions {
+    if v.petrarch2 {
+        CoderOptions::petrarch2()
+    } else {
+        CoderOptions::petrarch()
+    }
 }
 
 /// The dictionaries a PETRARCH validation file's `<Environment>` names, loaded.
@@ -265,7 +275,7 @@ pub fn run(path: &Path, opts: CoderOptions) -> Result<Report, String> {
         run_tabari_project(path, CoderOptions::tabari())
     } else {
         let _ = opts;
-        run_petrarch_xml(path, CoderOptions::petrarch())
+        run_petrarch_xml(path)
     }
 }
 
@@ -282,7 +292,7 @@ pub fn suite_dictionaries(path: &Path) -> Result<(DictSet, CoderOptions), String
     } else {
         let text = read(path)?;
         let v = xml::parse_validation_xml(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
-        Ok((xml_dictionaries(path, &v)?, CoderOptions::petrarch()))
+        Ok((xml_dictionaries(path, &v)?, xml_options(&v)))
     }
 }
 
