@@ -868,7 +868,8 @@ mod tests {
     const ACTORS: &str = "<NOUN>\nSHEEP\nGOAT_\n</NOUN>\n<ADJECTIVE>\nEVIL\nAWFUL\n</ADJECTIVE>\nARNOR [ARN]\nGONDOR [GON]\nLIBYA_ [LBY]\nMOUSE= [MUS]\nOSGILIATH [OSG]\nNASGUL [###]\n\
         ISILDUR [+++]\nELROND [ELF]\nCALIMEHTAR [CAL]\nGANDALF [WIZ]\nDURTHANG ORC [MORORC]\n\
         RADAGAST THE_BROWN [RAD]\n";
-    const AGENTS: &str = "POLICE_ [~COP]\nMINISTER_ [~GOV]\nHUMAN_RIGHTS_ACTIVISTS_ [NGM~]\n";
+    const AGENTS: &str = "POLICE_ [~COP]\nMINISTER_ [~GOV]\nHUMAN_RIGHTS_ACTIVISTS_ [NGM~]\nLAWMAKER_ [~LEG]\n\
+        MAIN_OPPOSITION_GROUP_ [~MOP]\nOPPOSITION_GROUP_ [~OPP]\n";
     const VERBS: &str = "<TIME>\nKAN_WA_MA_KAN [###]\n</TIME>\nATTACK [223]\nATTACKED [223]\n- PLANES_* [225]\n\
         DEPART_ [032]\nBAN= [191]\nRESTOR [064]\n- * DIPLXMATIC [###]\nSAID [023?]\nACT_ [100]\n\
         { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\nBRUSH_AND_ASIDE REPORTS [142]\nWARN [160]\n- * AT ^ + [162]\nFLEE [---]\n- NEVER WANTED TO * [999]\n";
@@ -953,6 +954,26 @@ mod tests {
         o.require_target = false;
         let got = code_with(&d, &o, "Arnor will attack Gondor in the south, the police said on Friday.");
         assert_eq!(got, ["ARN/GON/223", "---COP/---/023"]);
+    }
+
+    #[test]
+    fn petrarch_agent_distribution() {
+        let d = dict();
+        let o = CoderOptions::petrarch();
+        let text = "Lawmakers and ministers in Arnor and Gondor will attack Osgiliath in the south.";
+        let mut got = code_with(&d, &o, text);
+        got.sort();
+        assert_eq!(got, ["ARNGOV/OSG/223", "ARNLEG/OSG/223", "GONGOV/OSG/223", "GONLEG/OSG/223"]);
+        let mut got = code_with(&d, &o, "The Arnor police and ministers will attack Osgiliath in the south.");
+        got.sort();
+        assert_eq!(got, ["ARNCOP/OSG/223", "ARNGOV/OSG/223"]);
+        // PETRARCH-1 also adds an agent found inside another; PETRARCH-2 does not.
+        let text = "The Arnor main opposition group will attack Osgiliath in the south.";
+        assert_eq!(code_with(&d, &o, text), ["ARNMOPOPP/OSG/223"]);
+        assert_eq!(code_with(&d, &CoderOptions::petrarch2(), text), ["ARNMOP/OSG/223"]);
+        // TABARI keeps the agent with the first actor only.
+        let text = "Lawmakers in Arnor and Gondor will attack Osgiliath in the south.";
+        assert_eq!(code_with(&d, &CoderOptions::tabari(), text), ["ARNLEG/OSG/223", "GON/OSG/223"]);
     }
 
     t!(tabari_noun_endings, "Arnor will attack the Libyas in the south of the region.", vec!["ARN/LBY/223"]);
