@@ -18,6 +18,13 @@ pub struct Unit {
     pub group: u32,
     /// Dictionary line of the actor (or agent) entry, for explanations.
     pub source: String,
+    /// One past the last word of a gapped phrase whose far words lie after `end`
+    /// (`DURTHANG … ORC`); otherwise `end`.
+    pub far: usize,
+    /// The actor's own code, without agent roles (`FOR` of `FORGOVPRS`).
+    pub base: String,
+    /// A pronoun standing for an actor named elsewhere.
+    pub pronoun: bool,
 }
 
 /// A raw dictionary hit before units are formed.
@@ -30,37 +37,145 @@ pub(crate) enum Hit {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Mention {
     pub start: usize,
+    /// End of the contiguous words.
     pub end: usize,
+    /// One past the last word, after any gap (`DURTHANG … ORC`); `end` when contiguous.
+    pub far: usize,
     pub hit: Hit,
 }
 
+/// How far apart the words of a gapped actor phrase (`DURTHANG ORC`) may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActorGap {
+    /// Most tokens in one gap; 0 keeps phrases contiguous.
+    pub max: usize,
+    /// Only plain words may lie in a gap (no punctuation, no conjunctions).
+    pub words_only: bool,
+    /// Agents starting inside an agent phrase count too (PETRARCH).
+    pub overlapping_agents: bool,
+}
+
 /// Longest-match scan for actors and agents. At equal length an actor beats an agent,
-/// and more exact words beat stems.
-pub(crate) fn find_mentions<'a>(dict: &Dictionary, n: usize, lex: &dyn Fn(usize) -> &'a [LexId], out: &mut Vec<Mention>) {
+/// and more exact words beat stems. Words of a gapped phrase found after a gap are
+/// marked in `claimed`: they start no mention of their own and are no verbs.
+pub(crate) fn find_mentions<'a>(
+    dict: &Dictionary,
+    toks: &[Token],
+    lex: &dyn Fn(usize) -> &'a [LexId],
+    gap: ActorGap,
+    path: &mut Vec<usize>,
+    claimed: &mut Vec<bool>,
+    out: &mut Vec<Mention>,
+) {
+    let n = toks.len();
     out.clear();
+    claimed.clear();
+    claimed.resize(n, false);
+    let gapped = gap.max > 0 && (dict.actor_trie.has_gaps() || dict.agent_trie.has_gaps());
+    let may_skip = |p: usize| {
+        let t = &toks[p];
+        if gap.words_only {
+            t.kind == TokenKind::Word && !matches!(t.norm.as_str(), "AND" | "OR" | "BUT" | "NOR")
+        } else {
+            t.kind != TokenKind::End
+        }
+    };
     let mut i = 0;
     while i < n {
-        let mut best: Option<(usize, i32, Hit)> = None;
-        let mut consider = |end: usize, rank: i32, hit: Hit| {
+        if claimed[i] {
+            i += 1;
+            continue;
+        }
+        // (words matched, rank, hit, contiguous end, last word + 1)
+        let mut best: Option<(usize, i32, Hit, usize, usize)> = None;
+        let mut consider = |words: usize, rank: i32, hit: Hit, end: usize, last: usize| {
             let better = match best {
                 None => true,
-                Some((be, br, _)) => end > be || (end == be && rank > br),
+                Some((bw, br, ..)) => words > bw || (words == bw && rank > br),
             };
             if better {
-                best = Some((end, rank, hit));
+                best = Some((words, rank, hit, end, last));
             }
         };
-        dict.actor_trie.matches_at(i, n, lex, &mut |end, v| {
-            let a = &dict.actors[v as usize];
-            consider(end, 1000 + a.exact_words as i32, Hit::Actor(v));
-        });
-        dict.agent_trie.matches_at(i, n, lex, &mut |end, v| consider(end, 0, Hit::Agent(v)));
+        let actor_rank = |v: u32| 1000 + dict.actors[v as usize].exact_words as i32;
+        if gapped {
+            let contiguous = |p: &[usize]| p.iter().enumerate().take_while(|&(k, &q)| q == p[0] + k).count();
+            let claimed_ref = &*claimed;
+            let skip = |p: usize| may_skip(p) || claimed_ref[p];
+            dict.actor_trie.matches_at_gapped(i, n, lex, &skip, gap.max, path, &mut |p, v| {
+                if p.iter().all(|&q| !claimed_ref[q]) {
+                    consider(p.len(), actor_rank(v), Hit::Actor(v), i + contiguous(p), p[p.len() - 1] + 1);
+                }
+            });
+            dict.agent_trie.matches_at_gapped(i, n, lex, &skip, gap.max, path, &mut |p, v| {
+                if p.iter().all(|&q| !claimed_ref[q]) {
+                    consider(p.len(), 0, Hit::Agent(v), i + contiguous(p), p[p.len() - 1] + 1);
+                }
+            });
+        } else {
+            dict.actor_trie.matches_at(i, n, lex, &mut |end, v| consider(end - i, actor_rank(v), Hit::Actor(v), end, end));
+            dict.agent_trie.matches_at(i, n, lex, &mut |end, v| consider(end - i, 0, Hit::Agent(v), end, end));
+        }
         match best {
-            Some((end, _, hit)) => {
-                out.push(Mention { start: i, end, hit });
+            Some((words, _, hit, end, last)) => {
+                if last > end {
+                    // Re-walk to mark the words after the gap.
+                    mark_tail(dict, hit, i, n, lex, &may_skip, gap.max, words, path, claimed);
+                }
+                out.push(Mention { start: i, end, far: last.max(end), hit });
+                // PETRARCH also finds the agents that start inside an agent phrase:
+                // "main opposition group" holds "opposition group".
+                if gap.overlapping_agents && matches!(hit, Hit::Agent(_)) {
+                    for p in i + 1..end {
+                        let mut inner: Option<(usize, u32)> = None;
+                        dict.agent_trie.matches_at(p, n, lex, &mut |e, v| {
+                            if inner.is_none_or(|(be, _)| e > be) {
+                                inner = Some((e, v));
+                            }
+                        });
+                        if let Some((e, v)) = inner {
+                            out.push(Mention { start: p, end: e, far: e, hit: Hit::Agent(v) });
+                        }
+                    }
+                }
                 i = end;
             }
             None => i += 1,
+        }
+    }
+}
+
+/// Marks the words of the chosen gapped match that lie after its contiguous head.
+#[allow(clippy::too_many_arguments)]
+fn mark_tail<'a>(
+    dict: &Dictionary,
+    hit: Hit,
+    i: usize,
+    n: usize,
+    lex: &dyn Fn(usize) -> &'a [LexId],
+    may_skip: &dyn Fn(usize) -> bool,
+    max: usize,
+    words: usize,
+    path: &mut Vec<usize>,
+    claimed: &mut [bool],
+) {
+    let (trie, want) = match hit {
+        Hit::Actor(v) => (&dict.actor_trie, v),
+        Hit::Agent(v) => (&dict.agent_trie, v),
+    };
+    let mut found: Option<Vec<usize>> = None;
+    let claimed_ref = &*claimed;
+    let skip = |p: usize| may_skip(p) || claimed_ref[p];
+    trie.matches_at_gapped(i, n, lex, &skip, max, path, &mut |p, v| {
+        if v == want && p.len() == words && found.is_none() {
+            found = Some(p.to_vec());
+        }
+    });
+    if let Some(p) = found {
+        for (k, &q) in p.iter().enumerate() {
+            if q != i + k {
+                claimed[q] = true;
+            }
         }
     }
 }
@@ -69,30 +184,22 @@ fn is_word(toks: &[Token], i: usize, w: &str) -> bool {
     toks.get(i).is_some_and(|t| t.norm == w)
 }
 
-const FUNCTION_WORDS: &[&str] = &[
-    "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "TO", "OF", "IN", "ON", "AT", "BY", "FOR", "WITH",
-    "FROM", "THAT", "WHICH", "WHO", "AND", "OR", "BUT", "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD",
-    "WILL", "WOULD", "SAID", "SAYS",
-];
-
-fn starts_verb<'a>(dict: &Dictionary, i: usize, n: usize, lex: &dyn Fn(usize) -> &'a [LexId]) -> bool {
-    let mut hit = false;
-    dict.verb_trie.matches_at(i, n, lex, &mut |_, _| hit = true);
-    hit
-}
-
 /// Combines mentions into units and compound groups.
-pub(crate) fn build_units<'a>(
+pub(crate) fn build_units(
     dict: &Dictionary,
-    lex: &dyn Fn(usize) -> &'a [LexId],
     toks: &[Token],
     mentions: &[Mention],
     date: Option<Date>,
     default_country: Option<&str>,
-    nearest_country: bool,
-    convert_agents: bool,
+    rules: AgentRules<'_>,
+    modifier: &[bool],
+    verbish: &[bool],
     out: &mut Vec<Unit>,
 ) {
+    let convert_agents = rules.convert;
+    // "former" before the actor or the agent of a pair makes the role an elite (CAMEO,
+    // TABARI 5.4.1).
+    let former = |i: usize| i > 0 && toks[i - 1].norm == "FORMER";
     out.clear();
     let actor_code = |m: &Mention| -> Option<String> {
         match m.hit {
@@ -100,111 +207,214 @@ pub(crate) fn build_units<'a>(
             Hit::Agent(_) => None,
         }
     };
+    let agent = |i: usize| match mentions[i].hit {
+        Hit::Agent(g) => Some(&dict.agents[g as usize]),
+        Hit::Actor(_) => None,
+    };
+    // Applies a stack of agent mentions to an actor code, in the order found.
+    let apply = |code: &str, stack: &[usize], actor_start: usize| -> String {
+        let mut code = code.to_string();
+        for &i in stack {
+            let ag = agent(i).expect("agent");
+            let role = if former(mentions[i].start) || former(actor_start) { "ELI" } else { ag.code.as_str() };
+            code = attach(&code, role, ag.suffix);
+        }
+        code
+    };
+    let is_join = |a: usize, b: usize| {
+        a < b && b - a <= 2 && toks[a..b].iter().all(|t| t.kind == TokenKind::Comma || matches!(t.norm.as_str(), "AND" | "OR"))
+    };
     let mut k = 0;
     while k < mentions.len() {
         let m = mentions[k];
-        match m.hit {
-            Hit::Actor(a) => {
-                let entry = &dict.actors[a as usize];
-                let Some(mut code) = actor_code(&m) else {
-                    k += 1;
-                    continue;
-                };
-                let mut end = m.end;
-                let mut src = entry.loc.to_string();
-                // Actor ('s)? [up to two modifiers] Agent+  → actor with roles.
-                let mut j = k + 1;
-                while let Some(n) = mentions.get(j) {
-                    let Hit::Agent(g) = n.hit else { break };
-                    let mut gap = end;
-                    if is_word(toks, gap, "'S") {
-                        gap += 1;
-                    }
-                    // Modifiers between actor and role ("Gondor's top general") are plain
-                    // words: no punctuation, no determiner, no verb ("Russia withdrew its troops").
-                    let modifier_ok = |i: usize| {
-                        let t = &toks[i];
-                        t.kind == TokenKind::Word
-                            && !FUNCTION_WORDS.contains(&t.norm.as_str())
-                            && !starts_verb(dict, i, toks.len(), lex)
-                    };
-                    if n.start < gap || n.start - gap > 2 || !(gap..n.start).all(modifier_ok) {
-                        break;
-                    }
-                    let ag = &dict.agents[g as usize];
-                    code = attach(&code, &ag.code, ag.suffix);
-                    src = ag.loc.to_string();
-                    end = n.end;
-                    j += 1;
+        // Leading agents: stacks of adjacent (or, PETRARCH, overlapping) agents; with
+        // `distribute`, several stacks joined by "and" ("lawmakers and officials in …").
+        let mut stacks: Vec<Vec<usize>> = Vec::new();
+        let mut j = k;
+        let mut run_end = m.start;
+        while j < mentions.len() && agent(j).is_some() {
+            let n = mentions[j];
+            if stacks.is_empty() || n.start <= run_end {
+                if stacks.is_empty() {
+                    stacks.push(Vec::new());
                 }
-                // "Bree Prime Minister Romendacil": a person named right after the role
-                // belongs to the same mention; a more specific code of theirs wins.
-                if j > k + 1 {
-                    if let Some(n) = mentions.get(j).filter(|n| n.start == end && matches!(n.hit, Hit::Actor(_))) {
-                        if let Some(pc) = actor_code(n) {
-                            if pc.len() > code.len() && pc.starts_with(&code[..3.min(code.len())]) {
-                                code = pc;
-                            }
-                        }
-                        end = n.end;
-                        j += 1;
-                    }
-                }
-                push_unit(out, Unit { start: m.start, end, code, group: 0, source: src });
-                k = j;
+            } else if rules.distribute && is_join(run_end, n.start) {
+                stacks.push(Vec::new());
+            } else {
+                break;
             }
-            Hit::Agent(g) => {
-                let ag = &dict.agents[g as usize];
-                // Agent (of (the)?)? Actor: "ambassadors of Arnor", "President Falastur".
-                let next = mentions.get(k + 1).copied();
-                let linked = next.and_then(|n| {
-                    let Hit::Actor(_) = n.hit else { return None };
-                    let mut p = m.end;
-                    if is_word(toks, p, "OF") || is_word(toks, p, "FOR") {
-                        p += 1;
-                        if is_word(toks, p, "THE") {
-                            p += 1;
-                        }
-                    }
-                    (p == n.start).then_some(n)
-                });
-                if let Some(n) = linked {
-                    if let Some(code) = actor_code(&n) {
-                        // A person's own code carries roles already: keep it.
-                        let code = if code.len() > 3 && m.end == n.start { code } else { attach(&code, &ag.code, ag.suffix) };
-                        push_unit(out, Unit { start: m.start, end: n.end, code, group: 0, source: ag.loc.to_string() });
-                        k += 2;
-                        continue;
-                    }
+            stacks.last_mut().expect("stack").push(j);
+            run_end = run_end.max(n.end);
+            j += 1;
+        }
+        // The actor: this mention, or one linked to the leading agents by (of|in|for|from)
+        // (the)?: "ambassadors of Arnor", "President Falastur", "soldiers from Gondor".
+        let actor_at = if stacks.is_empty() {
+            Some(k)
+        } else {
+            let mut p = run_end;
+            if ["OF", "IN", "FOR", "FROM"].iter().any(|w| is_word(toks, p, w)) {
+                p += 1;
+                if is_word(toks, p, "THE") {
+                    p += 1;
                 }
-                // A bare agent takes the country of the nearest actor in the sentence
-                // ("Russia massed troops" → RUSMIL), else the article's country, else it
-                // stands as an actor of its own (TABARI CONVERT AGENTS: `~COP`, `NGO~`).
-                const NEAR: usize = 8;
-                let prev = out.last().filter(|u| m.start - u.end <= NEAR).map(|u| country(&u.code));
-                let next = || {
-                    mentions[k + 1..]
+            }
+            mentions.get(j).filter(|n| n.start == p && matches!(n.hit, Hit::Actor(_))).map(|_| j)
+        };
+        let Some(ai) = actor_at else {
+            // Bare agents take the article's country, or stand as an actor of their own
+            // (TABARI CONVERT AGENTS: `~COP`, `NGO~`), or for an unknown one (`---GOV`).
+            let first = agent(k).expect("agent");
+            // With herald's dictionaries a bare agent takes the country of the nearest actor
+            // in the sentence ("Russia massed troops" → RUSMIL) before the article's.
+            const NEAR: usize = 8;
+            let near = if rules.nearest_country {
+                out.last().filter(|u| m.start >= u.end && m.start - u.end <= NEAR).map(|u| country(&u.code)).or_else(|| {
+                    mentions[j.min(mentions.len())..]
                         .iter()
-                        .take_while(|n| n.start - m.end <= NEAR)
+                        .take_while(|n| n.start >= m.end && n.start - m.end <= NEAR)
                         .find_map(|n| actor_code(n).map(|c| country(&c)))
-                };
-                let near = if nearest_country { prev.or_else(next) } else { None };
-                let code = match near.as_deref().or(default_country) {
-                    Some(c) => Some(attach(c, &ag.code, ag.suffix)),
-                    None if convert_agents => {
-                        let role = ag.code.trim_matches('~');
-                        Some(if ag.suffix { format!("~{role}") } else { format!("{role}~") })
-                    }
-                    None => None,
-                };
-                if let Some(code) = code {
-                    out.push(Unit { start: m.start, end: m.end, code, group: 0, source: ag.loc.to_string() });
+                })
+            } else {
+                None
+            };
+            let base = match (near.as_deref().or(default_country), rules.placeholder) {
+                (Some(c), _) => Some(c.to_string()),
+                _ if convert_agents => None,
+                (None, Some(p)) => Some(p.to_string()),
+                (None, None) => {
+                    k = j.max(k + 1);
+                    continue;
                 }
+            };
+            for stack in &stacks {
+                let code = match &base {
+                    Some(b) => apply(b, stack, m.start),
+                    None => {
+                        let role = first.code.trim_matches('~');
+                        if first.suffix { format!("~{role}") } else { format!("{role}~") }
+                    }
+                };
+                let (s0, e0) = (mentions[stack[0]].start, stack.iter().map(|&i| mentions[i].end).max().unwrap_or(m.end));
+                let source = agent(stack[0]).expect("agent").loc.to_string();
+                out.push(Unit { start: s0, end: e0, code: code.clone(), group: 0, source, far: e0, base: code, pronoun: false });
+            }
+            k = j.max(k + 1);
+            continue;
+        };
+        let am = mentions[ai];
+        let Hit::Actor(a) = am.hit else { unreachable!() };
+        let entry = &dict.actors[a as usize];
+        let Some(base) = actor_code(&am) else {
+            k = ai + 1;
+            continue;
+        };
+        let mut end = am.end;
+        let mut far = am.far.max(m.far);
+        let mut src = entry.loc.to_string();
+        // Actor ('s)? [modifiers] Agent+ → actor with roles; PETRARCH agents may overlap.
+        let mut trailing: Vec<usize> = Vec::new();
+        let mut jj = ai + 1;
+        while let Some(n) = mentions.get(jj) {
+            if agent(jj).is_none() {
+                break;
+            }
+            let mut gap = end;
+            if is_word(toks, gap, "'S") {
+                gap += 1;
+            }
+            let overlaps = !trailing.is_empty() && n.start < end;
+            let mods = toks.get(gap..n.start).map_or(0, |m| m.iter().filter(|t| t.norm != "FORMER").count());
+            let plain = |i: usize| {
+                let t = &toks[i];
+                t.kind == TokenKind::Word
+                    && !matches!(t.norm.as_str(), "AND" | "OR" | "NOR" | "BUT")
+                    && !(rules.nearest_country && (FUNCTION_WORDS.contains(&t.norm.as_str()) || verbish.get(i) == Some(&true)))
+            };
+            if !overlaps && (n.start < gap || mods > rules.modifiers || !(gap..n.start).all(plain)) {
+                break;
+            }
+            trailing.push(jj);
+            src = agent(jj).expect("agent").loc.to_string();
+            end = end.max(n.end);
+            far = far.max(n.far);
+            jj += 1;
+        }
+        // With `distribute`, more agents joined by "and" make more units of the same actor:
+        // "Danish media and government".
+        let mut more: Vec<usize> = Vec::new();
+        if rules.distribute && !trailing.is_empty() {
+            while let Some(n) = mentions.get(jj) {
+                if agent(jj).is_none() || !is_join(end, n.start) {
+                    break;
+                }
+                more.push(jj);
+                end = n.end;
+                jj += 1;
+            }
+        }
+        let code_with = |stack: &[usize], tail: &[usize]| -> String {
+            // A person's own code carries roles already: "President Falastur".
+            let lead_adjacent = stack.last().is_some_and(|&i| mentions[i].end == am.start);
+            let mut code = if lead_adjacent && base.len() > 3 && stack.iter().all(|&i| !former(mentions[i].start)) && !former(am.start) {
+                base.clone()
+            } else {
+                apply(&base, stack, am.start)
+            };
+            code = apply(&code, tail, am.start);
+            code
+        };
+        let start = m.start;
+        let mut codes: Vec<String> = Vec::new();
+        let leads: Vec<&[usize]> = if stacks.is_empty() { vec![&[][..]] } else { stacks.iter().map(|s| s.as_slice()).collect() };
+        for lead in &leads {
+            codes.push(code_with(lead, &trailing));
+            for &x in &more {
+                codes.push(code_with(lead, &[x]));
+            }
+        }
+        // "Bree Prime Minister Romendacil": a person named right after the role belongs to
+        // the same mention; a more specific code of theirs wins.
+        if !trailing.is_empty() && more.is_empty() && codes.len() == 1 {
+            if let Some(n) = mentions.get(jj).filter(|n| n.start == end && matches!(n.hit, Hit::Actor(_))) {
+                if let Some(pc) = actor_code(n) {
+                    if pc.len() > codes[0].len() && pc.starts_with(&codes[0][..3.min(codes[0].len())]) {
+                        codes[0] = pc;
+                    }
+                }
+                end = n.end;
+                far = far.max(n.far);
+                jj += 1;
+            }
+        }
+        for code in codes {
+            push_unit(out, Unit { start, end, code, group: 0, source: src.clone(), far: far.max(end), base: base.clone(), pronoun: false });
+        }
+        k = jj;
+        // With `distribute`, leading agents carry over the rest of a compound of actors:
+        // "the ambassadors of Arnor, Osgiliath and Gondor".
+        if rules.distribute && !stacks.is_empty() {
+            let mut last_end = end;
+            while let Some(n) = mentions.get(k) {
+                let Hit::Actor(na) = n.hit else { break };
+                let between_ok = last_end < n.start
+                    && n.start - last_end <= 2
+                    && toks[last_end..n.start].iter().all(|t| t.kind == TokenKind::Comma || matches!(t.norm.as_str(), "AND" | "OR"));
+                if !between_ok {
+                    break;
+                }
+                let Some(nb) = dict.actors[na as usize].code_on(date).map(str::to_string) else { break };
+                for lead in &stacks {
+                    let code = apply(&nb, lead, n.start);
+                    let source = dict.actors[na as usize].loc.to_string();
+                    push_unit(out, Unit { start: n.start, end: n.end, code, group: 0, source, far: n.far, base: nb.clone(), pronoun: false });
+                }
+                last_end = n.end;
                 k += 1;
             }
         }
     }
-    let groups = provisional_groups(toks, out);
+    let groups = provisional_groups(toks, modifier, out);
     for (u, g) in out.iter_mut().zip(groups) {
         u.group = g;
     }
@@ -222,8 +432,17 @@ pub enum PronounRule {
 }
 
 /// Adds a unit for every pronoun with a referent, then recomputes the compound groups.
-pub(crate) fn resolve_pronouns(toks: &[Token], rule: PronounRule, speaker: Option<&str>, out: &mut Vec<Unit>) {
-    let groups = provisional_groups(toks, out);
+/// A pronoun with no actor before it in the sentence refers to `antecedent`, the actor
+/// carried over from the previous sentence of the story (TABARI FORWARD).
+pub(crate) fn resolve_pronouns(
+    toks: &[Token],
+    modifier: &[bool],
+    rule: PronounRule,
+    antecedent: Option<&str>,
+    speaker: Option<&str>,
+    out: &mut Vec<Unit>,
+) {
+    let groups = provisional_groups(toks, modifier, out);
     let mut with_pronouns: Vec<Unit> = Vec::with_capacity(out.len());
     let mut ui = 0;
     for (i, t) in toks.iter().enumerate() {
@@ -236,7 +455,16 @@ pub(crate) fn resolve_pronouns(toks: &[Token], rule: PronounRule, speaker: Optio
         }
         // In a quotation, "we" and "I" are its speaker.
         if let (Some(code), "WE" | "I") = (speaker, t.norm.as_str()) {
-            with_pronouns.push(Unit { start: i, end: i + 1, code: code.to_string(), group: 0, source: "speaker of the quotation".into() });
+            with_pronouns.push(Unit {
+                start: i,
+                end: i + 1,
+                code: code.to_string(),
+                group: 0,
+                source: "speaker of the quotation".into(),
+                far: i + 1,
+                base: code.to_string(),
+                pronoun: true,
+            });
             continue;
         }
         let before = |k: &usize| out[*k].end <= i;
@@ -252,32 +480,68 @@ pub(crate) fn resolve_pronouns(toks: &[Token], rule: PronounRule, speaker: Optio
             },
             _ => Vec::new(),
         };
+        let is_pronoun = matches!(
+            t.norm.as_str(),
+            "HE" | "SHE" | "IT" | "HIM" | "ITS" | "HIS" | "HER" | "THEY" | "THEM" | "THEIR" | "WE"
+        );
+        if referent.is_empty() && is_pronoun && !(0..out.len()).any(|k| before(&k)) {
+            if let Some(a) = antecedent {
+                with_pronouns.push(Unit {
+                    start: i,
+                    end: i + 1,
+                    code: a.to_string(),
+                    group: 0,
+                    source: "previous sentence".to_string(),
+                    far: i + 1,
+                    base: a.to_string(),
+                    pronoun: true,
+                });
+            }
+        }
         for k in referent {
-            with_pronouns.push(Unit { start: i, end: i + 1, ..out[k].clone() });
+            with_pronouns.push(Unit { start: i, end: i + 1, far: i + 1, pronoun: true, ..out[k].clone() });
         }
     }
     with_pronouns.extend(out.drain(ui..));
     *out = with_pronouns;
-    let groups = provisional_groups(toks, out);
+    let groups = provisional_groups(toks, modifier, out);
     for (u, g) in out.iter_mut().zip(groups) {
         u.group = g;
     }
 }
 
-/// Compound groups: units separated only by ",", "and", ", and", "or", or sharing a span.
-fn provisional_groups(toks: &[Token], out: &[Unit]) -> Vec<u32> {
+/// Compound groups (TABARI 7.5): `np, np, … and np` where each `np` is an actor after
+/// any determiners and adjectives (`modifier`: "Fornost and the evil awful Gondor"); a
+/// comma joins only in a list that an "and", "or" or "nor" closes. Units sharing a span
+/// (one phrase coding several actors) form a group too.
+fn provisional_groups(toks: &[Token], modifier: &[bool], out: &[Unit]) -> Vec<u32> {
+    // Join kind between unit i-1 and i: 0 none, 1 comma only, 2 with a conjunction.
+    let kind: Vec<u8> = (0..out.len())
+        .map(|i| {
+            if i == 0 {
+                return 0;
+            }
+            let (a, b) = (&out[i - 1], &out[i]);
+            if a.start == b.start && a.end == b.end {
+                2
+            } else if a.end < b.start {
+                joins_compound(toks, modifier, a.end, b.start)
+            } else {
+                0
+            }
+        })
+        .collect();
     let mut groups = Vec::with_capacity(out.len());
     let mut group = 0u32;
     for i in 0..out.len() {
         if i > 0 {
-            let (a, b) = (&out[i - 1], &out[i]);
-            let same_span = a.start == b.start && a.end == b.end;
-            let between = if a.end <= b.start { &toks[a.end..b.start] } else { &[][..] };
-            let joins = same_span
-                || !between.is_empty()
-                && between.len() <= 2
-                && between.iter().all(|t| t.kind == TokenKind::Comma || t.norm == "AND" || t.norm == "OR");
-            if !joins {
+            let joined = match kind[i] {
+                2 => true,
+                // A comma joins when the list goes on to a conjunction.
+                1 => kind[i + 1..].iter().take_while(|&&k| k != 0).any(|&k| k == 2),
+                _ => false,
+            };
+            if !joined {
                 group += 1;
             }
         }
@@ -286,33 +550,105 @@ fn provisional_groups(toks: &[Token], out: &[Unit]) -> Vec<u32> {
     groups
 }
 
+fn is_conj(t: &Token) -> bool {
+    t.kind == TokenKind::Comma || matches!(t.norm.as_str(), "AND" | "OR" | "NOR")
+}
+
+/// How the tokens `a..b` join two actors: 0 not at all, 1 by a comma only, 2 by a
+/// conjunction (or only by adjectives: "the evil Arnor awful Gondor").
+fn joins_compound(toks: &[Token], modifier: &[bool], a: usize, b: usize) -> u8 {
+    let conj = toks[a..b].iter().take_while(|t| is_conj(t)).count();
+    let rest = (a + conj..b).all(|i| modifier.get(i).copied().unwrap_or(false));
+    if conj > 2 || !rest {
+        return 0;
+    }
+    if toks[a..a + conj].iter().any(|t| t.kind != TokenKind::Comma) {
+        return 2;
+    }
+    if conj > 0 {
+        return 1;
+    }
+    let adjectives_only = b - a <= 2 && toks[a..b].iter().all(|t| !matches!(t.norm.as_str(), "THE" | "A" | "AN"));
+    if adjectives_only {
+        2
+    } else {
+        0
+    }
+}
+
 /// Adds a unit; a code naming several actors (`FRO/BIL/SAM`) adds one unit per actor,
 /// sharing the span, which the grouping below then treats as a compound.
 fn push_unit(out: &mut Vec<Unit>, u: Unit) {
     if u.code.contains('/') {
         for c in u.code.split('/').filter(|c| !c.is_empty()) {
-            out.push(Unit { code: c.to_string(), ..u.clone() });
+            out.push(Unit { code: c.to_string(), base: c.to_string(), ..u.clone() });
         }
     } else {
         out.push(u);
     }
 }
 
+/// Words that never stand between an actor and its role in herald's own coding.
+const FUNCTION_WORDS: &[&str] = &[
+    "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "TO", "OF", "IN", "ON", "AT", "BY", "FOR", "WITH",
+    "FROM", "THAT", "WHICH", "WHO", "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD", "SAID",
+    "SAYS",
+];
+
 /// The country part of an actor code: its first three letters (`IRQLEG` → `IRQ`).
 fn country(code: &str) -> String {
     code.chars().take(3).collect()
 }
 
-/// Attaches a role to an actor code: `IRQ` + `~LEG` → `IRQLEG`; `NGO~` prefixes.
+/// Attaches a role to an actor code: `IRQ` + `~LEG` → `IRQLEG`; `NGO~` prefixes. A role
+/// the code already holds at a 3-letter boundary is not added again (`HGWGOVMED` +
+/// `GOVMED`, `NGM` + `NGM~`).
 pub fn attach(code: &str, role: &str, suffix: bool) -> String {
     let role = role.trim_matches('~');
-    if suffix {
-        if code.ends_with(role) {
-            code.to_string()
-        } else {
-            format!("{code}{role}")
-        }
+    let held = !role.is_empty()
+        && (0..code.len()).step_by(3).any(|k| code.get(k..k + role.len()) == Some(role));
+    if held {
+        code.to_string()
+    } else if suffix {
+        format!("{code}{role}")
     } else {
         format!("{role}{code}")
+    }
+}
+
+/// How agents combine with actors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgentRules<'a> {
+    /// Words allowed between an actor and its agent ("Iraq's *new* defence minister").
+    pub modifiers: usize,
+    /// A bare agent becomes an actor of its own (`~COP`, TABARI CONVERT AGENTS).
+    pub convert: bool,
+    /// Else a bare agent stands for an unknown actor with this code (`---GOV`, PETRARCH).
+    pub placeholder: Option<&'a str>,
+    /// A bare agent takes the country of the nearest actor in the sentence (herald).
+    pub nearest_country: bool,
+    /// Agents joined by "and" each make a unit, and leading agents carry over a compound
+    /// of actors ("lawmakers and officials in Fornost and Gondor": four units; PETRARCH).
+    pub distribute: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attach_skips_held_roles() {
+        let t = [
+            ("IRQ", "~LEG", true, "IRQLEG"),
+            ("ARN", "NGM~", false, "NGMARN"),
+            ("NGM", "NGM~", false, "NGM"),
+            ("HGWGOVMED", "~GOVMED", true, "HGWGOVMED"),
+            ("USAGOV", "GOV", true, "USAGOV"),
+            ("GONGMO", "NGM", false, "NGMGONGMO"),
+            ("AREBKK", "REB", true, "AREBKKREB"),
+        ];
+        for (code, role, suffix, want) in t {
+            assert_eq!(attach(code, role, suffix), want, "{code} + {role}");
+        }
     }
 }

@@ -57,7 +57,7 @@ impl Coder<'_> {
             Some(d) => Some(d.country().to_string()),
             None => art.dateline.as_deref().and_then(|d| self.country_of(d)),
         };
-        let ctx = SentenceContext { date: art.date, default_country: country.as_deref(), speaker: None };
+        let ctx = SentenceContext { date: art.date, default_country: country.as_deref(), speaker: None, antecedent: None };
         let quotes = quote::quotes(&art.text);
         // The subject of the last sentence that named an actor: who "he" and "the
         // minister" are when a quote's speaker names no actor of their own.

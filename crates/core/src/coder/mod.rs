@@ -19,8 +19,8 @@ use crate::token::{tokenize_into, Token, TokenKind};
 
 pub use actor::Unit;
 pub use options::{CodeBy, CoderOptions, CommaLimits, DefaultActor};
-use actor::{build_units, find_mentions, resolve_pronouns, Mention};
-pub use actor::PronounRule;
+use actor::{build_units, find_mentions, resolve_pronouns, AgentRules, Mention};
+pub use actor::{ActorGap, PronounRule};
 use pattern::{Captures, Matcher};
 
 /// What the coder knows about a sentence beyond its text.
@@ -32,6 +32,9 @@ pub struct SentenceContext<'a> {
     /// The speaker's actor code when the sentence is (part of) a quotation: "we" and
     /// "I" in it are the speaker.
     pub speaker: Option<&'a str>,
+    /// The actor a pronoun with no referent in the sentence stands for: the first actor of
+    /// the story's previous sentence ([`Coder::antecedent`]), where the caller forwards it.
+    pub antecedent: Option<&'a str>,
 }
 
 /// An event found in one sentence, with byte spans into the sentence text.
@@ -68,7 +71,21 @@ pub struct Coder<'d> {
     /// `present[lexeme] == stamp` when the current sentence has that lexeme.
     present: Vec<u32>,
     stamp: u32,
+    /// Scratch for gapped phrase matches.
+    path: Vec<usize>,
+    /// Tokens taken by the far words of gapped actor phrases.
+    claimed: Vec<bool>,
+    /// Part-of-speech flags per token (`POS_*`).
+    pos: Vec<u8>,
+    /// Determiners and adjectives, which may stand inside compound actors.
+    modifier: Vec<bool>,
+    /// Tokens that start a dictionary verb.
+    verbish: Vec<bool>,
 }
+
+const POS_NOUN: u8 = 1;
+const POS_ADJ: u8 = 2;
+const POS_DET: u8 = 4;
 
 const CACHE_LIMIT: usize = 1 << 20;
 /// Tokens coded per sentence at most.
@@ -95,11 +112,22 @@ impl<'d> Coder<'d> {
             units: Vec::new(),
             present: vec![0; dict.lexicon.len()],
             stamp: 0,
+            path: Vec::new(),
+            claimed: Vec::new(),
+            pos: Vec::new(),
+            modifier: Vec::new(),
+            verbish: Vec::new(),
         }
     }
 
     pub fn options(&self) -> &CoderOptions {
         &self.opts
+    }
+
+    /// The first actor (its own code, without roles) named in the last sentence coded, not
+    /// counting pronouns: what a pronoun in the story's next sentence may refer to.
+    pub fn antecedent(&self) -> Option<&str> {
+        self.units.iter().find(|u| !u.pronoun && !u.base.is_empty()).map(|u| u.base.as_str())
     }
 
     /// The options, to change between sentences (TABARI validation `OPTION:` records).
@@ -227,11 +255,17 @@ impl<'d> Coder<'d> {
             }
         }
         new_at.push(k);
+        let claimed = &self.claimed;
         self.units.retain_mut(|u| {
             let Some(first) = (u.start..u.end).find(|&i| !drop[i]) else { return false };
+            // A gapped phrase whose far words were removed no longer matches.
+            if (u.end..u.far).any(|i| claimed[i] && drop[i]) {
+                return false;
+            }
             let last = (u.start..u.end).rev().find(|&i| !drop[i]).unwrap_or(first);
             u.start = new_at[first];
             u.end = new_at[last] + 1;
+            u.far = new_at[u.far.min(drop.len())].max(u.end);
             true
         });
         let mut i = 0;
@@ -241,6 +275,21 @@ impl<'d> Coder<'d> {
         });
         let mut i = 0;
         self.tok_lex.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
+        let mut i = 0;
+        self.claimed.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
+        let mut i = 0;
+        self.pos.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
+        let mut i = 0;
+        self.modifier.retain(|_| {
             i += 1;
             !drop[i - 1]
         });
@@ -306,19 +355,48 @@ impl<'d> Coder<'d> {
                     return None;
                 }
             }
-            find_mentions(dict, n, &lex, &mut self.mentions);
-            build_units(
-                dict,
-                &lex,
-                toks,
-                &self.mentions,
-                ctx.date,
-                ctx.default_country,
-                self.opts.agents_take_nearest_country,
-                self.opts.convert_agents,
-                &mut self.units,
-            );
+            find_mentions(dict, toks, &lex, self.opts.actor_gap, &mut self.path, &mut self.claimed, &mut self.mentions);
+            // Parts of speech from TABARI's <NOUN> and <ADJECTIVE> lists; determiners.
+            self.pos.clear();
+            self.pos.extend(toks.iter().map(|t| if DETERMINERS.contains(&t.norm.as_str()) { POS_DET } else { 0 }));
+            for (trie, tag) in [(&dict.noun_trie, POS_NOUN), (&dict.adjective_trie, POS_ADJ)] {
+                if trie.is_empty() {
+                    continue;
+                }
+                for i in 0..n {
+                    let mut end = i;
+                    trie.matches_at(i, n, &lex, &mut |e, _| end = end.max(e));
+                    self.pos[i..end].iter_mut().for_each(|p| *p |= tag);
+                }
+            }
+            self.modifier.clear();
+            self.modifier.extend(self.pos.iter().map(|&p| p & (POS_DET | POS_ADJ) != 0));
+            // Words that start a dictionary verb cannot stand between an actor and its role
+            // ("Russia withdrew troops", "Sweden extradite Kurdish militants").
+            self.verbish.clear();
+            self.verbish.extend((0..n).map(|i| {
+                let mut hit = false;
+                dict.verb_trie.matches_at(i, n, &lex, &mut |_, _| hit = true);
+                hit
+            }));
         }
+        build_units(
+            dict,
+            &self.toks,
+            &self.mentions,
+            ctx.date,
+            ctx.default_country,
+            AgentRules {
+                modifiers: self.opts.agent_modifiers,
+                convert: self.opts.convert_agents,
+                placeholder: self.opts.agent_placeholder.as_deref(),
+                distribute: self.opts.distribute_agents,
+                nearest_country: self.opts.agents_take_nearest_country,
+            },
+            &self.modifier,
+            &self.verbish,
+            &mut self.units,
+        );
         // TABARI special codes on actors: `###` discards the sentence, `+++` marks it as
         // too complex to code (manual 6.3, 6.4).
         if let Some(u) = self.units.iter().find(|u| self.opts.special_codes && (u.code == "###" || u.code == "+++")) {
@@ -336,7 +414,7 @@ impl<'d> Coder<'d> {
                 }
             }
         }
-        resolve_pronouns(&self.toks, self.opts.pronouns, ctx.speaker, &mut self.units);
+        resolve_pronouns(&self.toks, &self.modifier, self.opts.pronouns, ctx.antecedent, ctx.speaker, &mut self.units);
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
             let (pool, tok_lex) = (&self.pool, &self.tok_lex);
@@ -399,7 +477,7 @@ impl<'d> Coder<'d> {
             }
             return Vec::new();
         }
-        let mut in_unit = vec![false; n];
+        let mut in_unit = self.claimed.clone();
         let mut unit_start = vec![u32::MAX; n + 1];
         let mut unit_end = vec![u32::MAX; n + 1];
         for (k, u) in units.iter().enumerate() {
@@ -448,12 +526,19 @@ impl<'d> Coder<'d> {
                 && head < n
                 && text[toks[head].start..].starts_with(|c: char| c.is_uppercase())
                 && toks[head - 1].kind != TokenKind::Quote;
-            if after_det || capital || (end > i + 1 && in_unit[i..end].iter().any(|&x| x)) {
+            let noun = self.pos.get(head).is_some_and(|&p| p & POS_NOUN != 0);
+            if after_det || capital || noun || (end > i + 1 && in_unit[i..end].iter().any(|&x| x)) {
                 if let Some(tr) = trace.as_deref_mut() {
                     tr.push(format!(
                         "verb skipped: {} ({})",
                         span_text(text, toks, i, end),
-                        if after_det { "after a determiner, read as a noun" } else { "capitalised, read as a noun" }
+                        if noun {
+                            "listed as a noun"
+                        } else if after_det {
+                            "after a determiner, read as a noun"
+                        } else {
+                            "capitalised, read as a noun"
+                        }
                     ));
                 }
                 i += 1;
@@ -469,7 +554,7 @@ impl<'d> Coder<'d> {
         }
 
         let m = Matcher { dict, toks, lex: &lex, units, unit_start: &unit_start, unit_end: &unit_end };
-        let clause = clauses(toks, units, &verbs);
+        let clause = clauses(toks, units, &verbs, &self.pos, self.opts.comma_clauses);
         let mut consumed_to = 0usize;
         let mut events: Vec<CodedEvent> = Vec::new();
         // Per event: clause, subordinate (`023?`), dominant (`031!`).
@@ -479,6 +564,9 @@ impl<'d> Coder<'d> {
         let mut first_source: Option<usize> = None;
         for v in &verbs {
             if v.start < consumed_to {
+                if let Some(tr) = trace.as_deref_mut() {
+                    tr.push(format!("verb {}: inside the previous verb's pattern", span_text(text, toks, v.start, v.end)));
+                }
                 continue;
             }
             // Once a clause (or the sentence) has its event, only dominant codes still count.
@@ -518,6 +606,9 @@ impl<'d> Coder<'d> {
             }
             let (subordinate, dominant) = code_marks(&code);
             if only_dominant && !dominant {
+                if let Some(tr) = trace.as_deref_mut() {
+                    tr.push(format!("verb {vtext}: {pattern}: its clause already has an event"));
+                }
                 continue;
             }
             if let CodeSpec::One(c) = &code {
@@ -530,7 +621,8 @@ impl<'d> Coder<'d> {
                 }
             }
             let head = v.start + form.head as usize;
-            if self.opts.negation && negated(toks, v.start) {
+            // A negation the pattern itself matched ("- &NEGATVAUXVRB * …") is its business.
+            if self.opts.negation && negated(toks, v.start.saturating_sub(3), v.start.min(caps.lo)) {
                 if let Some(tr) = trace.as_deref_mut() {
                     tr.push(format!("verb {vtext}: negated, no event"));
                 }
@@ -577,20 +669,24 @@ impl<'d> Coder<'d> {
                 if tgt.is_none() {
                     let s_members = src.map_or_else(Vec::new, |w| w.members(units));
                     let s_code = src.map(|w| w.code(units));
-                    let other = |k: usize| !s_members.contains(&k) && Some(units[k].code.as_str()) != s_code;
+                    // A pronoun standing for a compound ("them") counts by its first member.
+                    let head_code = |k: usize| {
+                        let u = &units[k];
+                        units.iter().find(|w| w.start == u.start && w.end == u.end).map_or(u.code.as_str(), |w| w.code.as_str())
+                    };
+                    let other = |k: usize| !s_members.contains(&k) && Some(head_code(k)) != s_code;
                     // The first actor after the verb that is not one of the pattern's words.
                     tgt = (0..units.len())
-                        .find(|&k| units[k].start >= v.end && other(k) && !caps.overlaps_used(units[k].start, units[k].end))
+                        .find(|&k| units[k].start >= v.end && other(k) && !caps.covered_by_used(units[k].start, units[k].end))
                         .map(Who::Group);
                     if tgt.is_none() {
                         tgt = match &self.opts.default_target {
                             Some(d) if d.eager => Some(Who::Default(&d.code)),
-                            // TABARI: else the first actor before the verb with another code,
-                            // else a compound source against itself.
+                            // TABARI: else the nearest actor before the verb with another
+                            // code, else a compound source against itself.
                             _ if greedy => (0..units.len())
-                                .find(|&k| {
-                                    units[k].end <= lo && clause[units[k].start] == clause[v.start] && Some(units[k].code.as_str()) != s_code
-                                })
+                                .rev()
+                                .find(|&k| units[k].end <= v.start && clause[units[k].start] == clause[v.start] && Some(head_code(k)) != s_code)
                                 .map(Who::Unit)
                                 .or_else(|| src.filter(|w| w.members(units).len() > 1)),
                             _ => None,
@@ -614,6 +710,7 @@ impl<'d> Coder<'d> {
             }
             let vspan = byte_span(toks, v.start, v.end);
             let c_here = clause[v.start];
+            let absent = self.opts.absent_code.as_str();
             let mut emit = |s: Option<Who>, t: Option<Who>, code: &str| {
                 let code = code.trim_end_matches(['?', '!']);
                 let sc = s.map_or("", |w| w.code(units));
@@ -621,6 +718,7 @@ impl<'d> Coder<'d> {
                 if sc.is_empty() || (self.opts.require_target && tc.is_empty()) || sc == tc {
                     return;
                 }
+                let tc = if tc.is_empty() { absent } else { tc };
                 if events.iter().any(|e| e.source == sc && e.target == tc && e.code == code) {
                     return;
                 }
@@ -754,7 +852,7 @@ fn retain_flags<T>(v: &mut Vec<T>, keep: &[bool]) {
 
 /// Clause index of every token: clauses break at `;` and at conjunctions that do not
 /// join the members of a compound actor ("Iran and Iraq").
-fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit]) -> Vec<u16> {
+fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], commas: bool) -> Vec<u16> {
     let mut out = Vec::with_capacity(toks.len());
     let mut c = 0u16;
     let mut vi = 0;
@@ -774,8 +872,18 @@ fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit]) -> Vec<u16> {
             c = c.saturating_add(1);
         }
         let conj = matches!(t.norm.as_str(), "AND" | "BUT" | "OR" | "NOR" | "WHILE" | "WHEREAS" | "ALTHOUGH")
-            || t.norm == ";";
-        if conj && !in_verb {
+            || t.norm == ";"
+            || (commas && t.kind == TokenKind::Comma);
+        // Nor inside a compound noun or adjective phrase (TABARI 7.5.1): "sheep and evil
+        // goats", "awful and evil".
+        let tag = |k: usize| pos.get(k).copied().unwrap_or(0);
+        let mut after = i + 1;
+        while tag(after) & POS_ADJ != 0 && tag(after) & POS_NOUN == 0 {
+            after += 1;
+        }
+        let noun_phrase = i > 0 && tag(i - 1) & POS_NOUN != 0 && tag(after) & POS_NOUN != 0;
+        let adj_phrase = i > 0 && tag(i - 1) & POS_ADJ != 0 && tag(i + 1) & POS_ADJ != 0;
+        if conj && !in_verb && !noun_phrase && !adj_phrase {
             let before = units[..next].iter().rev().find(|u| u.end <= i);
             let joins_units = match (before, units.get(next)) {
                 (Some(a), Some(b)) => a.group == b.group,
@@ -790,9 +898,9 @@ fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit]) -> Vec<u16> {
     out
 }
 
-fn negated(toks: &[Token], start: usize) -> bool {
-    let lo = start.saturating_sub(3);
-    toks[lo..start].iter().any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("N'T"))
+/// A negation among the tokens `lo..hi` (the three before a verb, short of its pattern).
+fn negated(toks: &[Token], lo: usize, hi: usize) -> bool {
+    toks[lo..hi.max(lo)].iter().any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("N'T"))
 }
 
 fn is_passive(toks: &[Token], start: usize, head: usize) -> bool {
@@ -831,12 +939,14 @@ mod tests {
     use super::*;
     use crate::dict::{tabari, DictSet};
 
-    const ACTORS: &str = "ARNOR [ARN]\nGONDOR [GON]\nLIBYA_ [LBY]\nMOUSE= [MUS]\nOSGILIATH [OSG]\nNASGUL [###]\n\
-        ISILDUR [+++]\nELROND [ELF]\nCALIMEHTAR [CAL]\nGANDALF [WIZ]\n";
-    const AGENTS: &str = "POLICE_ [~COP]\nMINISTER_ [~GOV]\n";
+    const ACTORS: &str = "<NOUN>\nSHEEP\nGOAT_\n</NOUN>\n<ADJECTIVE>\nEVIL\nAWFUL\n</ADJECTIVE>\nARNOR [ARN]\nGONDOR [GON]\nLIBYA_ [LBY]\nMOUSE= [MUS]\nOSGILIATH [OSG]\nNASGUL [###]\n\
+        ISILDUR [+++]\nELROND [ELF]\nCALIMEHTAR [CAL]\nGANDALF [WIZ]\nDURTHANG ORC [MORORC]\n\
+        RADAGAST THE_BROWN [RAD]\n";
+    const AGENTS: &str = "POLICE_ [~COP]\nMINISTER_ [~GOV]\nHUMAN_RIGHTS_ACTIVISTS_ [NGM~]\nLAWMAKER_ [~LEG]\n\
+        MAIN_OPPOSITION_GROUP_ [~MOP]\nOPPOSITION_GROUP_ [~OPP]\n";
     const VERBS: &str = "<TIME>\nKAN_WA_MA_KAN [###]\n</TIME>\nATTACK [223]\nATTACKED [223]\n- PLANES_* [225]\n\
         DEPART_ [032]\nBAN= [191]\nRESTOR [064]\n- * DIPLXMATIC [###]\nSAID [023?]\nACT_ [100]\n\
-        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\nBRUSH_AND_ASIDE REPORTS [142]\n";
+        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\nBRUSH_AND_ASIDE REPORTS [142]\nWARN [160]\n- * AT ^ + [162]\nFLEE [---]\n- NEVER WANTED TO * [999]\n";
 
     fn dict() -> Dictionary {
         let mut set = DictSet::default();
@@ -886,6 +996,60 @@ mod tests {
         assert_eq!(code_with(&d, &CoderOptions::tabari(), text), ["ELF/OSG/223"]);
     }
 
+    #[test]
+    fn pronoun_forwarded_from_previous_sentence() {
+        let d = dict();
+        let mut c = Coder::with_options(&d, CoderOptions::tabari());
+        let first = c.code_sentence("The Arnor minister will attack Gondor in the south today.", &SentenceContext::default());
+        assert_eq!(first.len(), 1);
+        assert_eq!(c.antecedent(), Some("ARN"));
+        let ctx = SentenceContext { antecedent: Some("ARN"), ..Default::default() };
+        let got: Vec<String> = c
+            .code_sentence("Later he will also attack Osgiliath in the south.", &ctx)
+            .into_iter()
+            .map(|e| format!("{}/{}/{}", e.source, e.target, e.code))
+            .collect();
+        assert_eq!(got, ["ARN/OSG/223"]);
+    }
+
+    #[test]
+    fn negation_matched_by_a_pattern_counts() {
+        let d = dict();
+        let o = with(|o| o.negation = true);
+        // Bare verb after a negation: nothing; a pattern naming the negation: coded.
+        assert!(code_with(&d, &o, "Arnor did not attack Gondor in the south of the region.").is_empty());
+        assert_eq!(code_with(&d, &o, "Arnor never wanted to flee from Gondor in the south today."), ["ARN/GON/999"]);
+    }
+
+    #[test]
+    fn petrarch_placeholders() {
+        let d = dict();
+        let mut o = CoderOptions::petrarch();
+        o.require_target = false;
+        let got = code_with(&d, &o, "Arnor will attack Gondor in the south, the police said on Friday.");
+        assert_eq!(got, ["ARN/GON/223", "---COP/---/023"]);
+    }
+
+    #[test]
+    fn petrarch_agent_distribution() {
+        let d = dict();
+        let o = CoderOptions::petrarch();
+        let text = "Lawmakers and ministers in Arnor and Gondor will attack Osgiliath in the south.";
+        let mut got = code_with(&d, &o, text);
+        got.sort();
+        assert_eq!(got, ["ARNGOV/OSG/223", "ARNLEG/OSG/223", "GONGOV/OSG/223", "GONLEG/OSG/223"]);
+        let mut got = code_with(&d, &o, "The Arnor police and ministers will attack Osgiliath in the south.");
+        got.sort();
+        assert_eq!(got, ["ARNCOP/OSG/223", "ARNGOV/OSG/223"]);
+        // PETRARCH-1 also adds an agent found inside another; PETRARCH-2 does not.
+        let text = "The Arnor main opposition group will attack Osgiliath in the south.";
+        assert_eq!(code_with(&d, &o, text), ["ARNMOPOPP/OSG/223"]);
+        assert_eq!(code_with(&d, &CoderOptions::petrarch2(), text), ["ARNMOP/OSG/223"]);
+        // TABARI keeps the agent with the first actor only.
+        let text = "Lawmakers in Arnor and Gondor will attack Osgiliath in the south.";
+        assert_eq!(code_with(&d, &CoderOptions::tabari(), text), ["ARNLEG/OSG/223", "GON/OSG/223"]);
+    }
+
     t!(tabari_noun_endings, "Arnor will attack the Libyas in the south of the region.", vec!["ARN/LBY/223"]);
     t!(tabari_no_endings_on_eq, "Mouses will attack Libya in the south of the region today.", vec![]);
     t!(tabari_eq_exact, "Mouse will ban Libya almost five years after the war.", vec!["MUS/LBY/191"]);
@@ -907,6 +1071,21 @@ mod tests {
     t!(pronoun_first_actor, "Elrond urged Gondor to wait and Osgiliath will attack him in the south.", vec!["OSG/ELF/223"]);
     t!(pronoun_compound, "Elrond and Gondor met in the south and Osgiliath will attack them today.", vec!["OSG/ELF/223", "OSG/GON/223"]);
     t!(verb_phrase_conjunction, "Arnor brush and aside reports from Gondor in the south of the region.", vec!["ARN/GON/142"]);
+    t!(gapped_actor, "Durthang and its Orc leaders will attack Gondor in the south.", vec!["MORORC/GON/223"]);
+    t!(gapped_actor_far_word_taken, "Arnor will attack Durthang where an Orc leader lives in the south.", vec!["ARN/MORORC/223"]);
+    t!(gapped_actor_cut_by_comma, "Elrond accompanying Radagast, the Brown wizard of renown, will attack Gondor soon.", vec!["ELF/GON/223"]);
+    t!(agent_adjacent, "Arnor's minister will attack the Gondor police in the south.", vec!["ARNGOV/GONCOP/223"]);
+    t!(agent_not_across_modifiers, "Arnor's first deputy minister will attack Gondor in the south.", vec!["ARN/GON/223"]);
+    t!(agent_former, "Arnor former ministers will attack former Gondor police in the south.", vec!["ARNELI/GONELI/223"]);
+    t!(agent_prefix_in, "Human rights activists in Arnor will attack Gondor in the south.", vec!["NGMARN/GON/223"]);
+    t!(compound_with_adjectives, "Arnor and the evil awful Gondor will attack Osgiliath in the south.", vec!["ARN/OSG/223", "GON/OSG/223"]);
+    t!(compound_nor, "Neither Arnor nor Gondor will attack Osgiliath in the south today.", vec!["ARN/OSG/223", "GON/OSG/223"]);
+    t!(comma_list_needs_and, "Elrond will attack Gondor, an Arnor ally, in the south today.", vec!["ELF/GON/223"]);
+    t!(noun_compound_no_clause, "Arnor said sheep and evil goats will attack Gondor in the south.", vec!["ARN/GON/223"]);
+    t!(conjunction_splits_clause, "Arnor said sheep and cows will attack Gondor in the south.", vec!["ARN/GON/023", "ARN/GON/223"]);
+    t!(adjective_compound_no_clause, "Arnor's awful and evil minister Calimehtar will attack Gondor in the south.", vec!["ARN/GON/223"]);
+    t!(skip_passes_an_actor, "Arnor warned at the Gondor of the Osgiliath threat today.", vec!["ARN/OSG/162"]);
+    t!(skip_passes_a_compound, "Arnor warned at Gondor and Libya of the Osgiliath threat today.", vec!["ARN/OSG/162"]);
     t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
     t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }

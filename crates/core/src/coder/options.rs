@@ -2,7 +2,7 @@
 //! TABARI `.options` commands that set them (`SET: CODE BY SENTENCE`, `DEFAULT: …`,
 //! `COMMA: …`), which TABARI validation records can also change mid-run.
 
-use super::actor::PronounRule;
+use super::actor::{ActorGap, PronounRule};
 
 /// How many events a sentence may yield (TABARI `SET: CODE BY …`, manual 7.6.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,8 +64,16 @@ pub struct CoderOptions {
     pub min_words: usize,
     /// An agent with no actor to attach to becomes an actor of its own (`~COP`).
     pub convert_agents: bool,
+    /// Words allowed between an actor and its agent ("Iraq's *new* defence minister");
+    /// TABARI wants them adjacent (or `former`).
+    pub agent_modifiers: usize,
+    /// Agents joined by "and" each make an actor, and leading agents carry over a compound
+    /// of actors: "lawmakers and officials in Fornost and Gondor" (PETRARCH).
+    pub distribute_agents: bool,
     /// How pronouns find their referents.
     pub pronouns: PronounRule,
+    /// How far apart the words of a gapped actor phrase may be.
+    pub actor_gap: ActorGap,
     pub default_source: Option<DefaultActor>,
     pub default_target: Option<DefaultActor>,
     /// TABARI's greedy default searches (manual 5.8): with no actor before the verb the
@@ -75,6 +83,19 @@ pub struct CoderOptions {
     /// Actor and verb codes `###` discard the sentence and `+++` mark it as too complex
     /// to code (TABARI special codes); otherwise they are ordinary codes.
     pub special_codes: bool,
+    /// A comma outside a compound actor list starts a new clause (PETRARCH reads clauses
+    /// off the parse tree: "…, the agency said on Thursday" is a clause of its own).
+    pub comma_clauses: bool,
+    /// The code of a missing source or target when events need no dyad
+    /// (`require_target` off): `---` in PETRARCH, empty otherwise.
+    pub absent_code: String,
+    /// A bare agent with no actor (and no default country) stands for an unknown actor
+    /// with this code in place of the country (PETRARCH `---GOV`).
+    pub agent_placeholder: Option<String>,
+    /// TABARI `FORWARD:` sequence format (`^^*****NNN*SSS`): records whose ids share the
+    /// story number (the `N`s) form a story, and a pronoun without a referent in its
+    /// sentence refers to the first actor of the story's previous sentence.
+    pub forward: Option<String>,
     /// Time phrases take effect (TABARI `SET: TIME SHIFT`); their `[###]` and `[+++]`
     /// markers discard the sentence.
     pub time_shift: bool,
@@ -94,11 +115,18 @@ impl Default for CoderOptions {
             comma: None,
             min_words: 0,
             convert_agents: false,
+            agent_modifiers: 2,
+            distribute_agents: false,
             pronouns: PronounRule::Nearest,
+            actor_gap: ActorGap { max: 2, words_only: true, overlapping_agents: false },
             default_source: None,
             default_target: None,
             greedy_actors: false,
             special_codes: false,
+            comma_clauses: false,
+            absent_code: String::new(),
+            agent_placeholder: None,
+            forward: None,
             time_shift: true,
             agents_take_nearest_country: true,
         }
@@ -116,15 +144,61 @@ impl CoderOptions {
             min_words: 8,
             special_codes: true,
             greedy_actors: true,
+            agent_modifiers: 0,
             pronouns: PronounRule::Tabari,
+            agents_take_nearest_country: false,
+            // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
+            actor_gap: ActorGap { max: usize::MAX, words_only: false, overlapping_agents: false },
+            ..CoderOptions::default()
+        }
+    }
+
+    /// PETRARCH-1's conventions (its `PETR_config.ini` defaults): events need a source and
+    /// a target, an agent without an actor codes as `---` plus its role.
+    pub fn petrarch() -> CoderOptions {
+        CoderOptions {
+            absent_code: "---".to_string(),
+            agent_placeholder: Some("---".to_string()),
+            comma_clauses: true,
+            distribute_agents: true,
+            actor_gap: ActorGap { max: 2, words_only: true, overlapping_agents: true },
             agents_take_nearest_country: false,
             ..CoderOptions::default()
         }
     }
 
-    /// PETRARCH's conventions: as herald's, but a bare agent has no country.
-    pub fn petrarch() -> CoderOptions {
-        CoderOptions { agents_take_nearest_country: false, ..CoderOptions::default() }
+    /// PETRARCH-2's conventions: as PETRARCH-1's, but an agent phrase inside another
+    /// ("opposition group" in "main opposition group") adds no role of its own.
+    pub fn petrarch2() -> CoderOptions {
+        let mut o = CoderOptions::petrarch();
+        o.actor_gap.overlapping_agents = false;
+        o
+    }
+
+    /// Applies a PETRARCH `<Config option= value=>` setting (`require_dyad`, `comma_min`,
+    /// …, `comma_emax`); unknown options are ignored. PETRARCH's comma limits include
+    /// their minimum.
+    pub fn apply_petrarch(&mut self, option: &str, value: &str) -> Result<(), String> {
+        let v = value.trim();
+        match option.trim().to_ascii_lowercase().as_str() {
+            "require_dyad" => self.require_target = !v.eq_ignore_ascii_case("false"),
+            o if o.starts_with("comma_") => {
+                let n: usize = v.parse().map_err(|_| format!("{o}: bad number '{v}'"))?;
+                let mut c = self.comma.unwrap_or(CommaLimits { min: 1, max: 8, emin: 1, emax: 8, bmin: 0, bmax: 0 });
+                match &o[6..] {
+                    "min" => c.min = n.saturating_sub(1),
+                    "max" => c.max = n,
+                    "emin" => c.emin = n.saturating_sub(1),
+                    "emax" => c.emax = n,
+                    "bmin" => c.bmin = n.saturating_sub(1),
+                    "bmax" => c.bmax = n,
+                    other => return Err(format!("unknown comma option comma_{other}")),
+                }
+                self.comma = Some(c);
+            }
+            _ => {}
+        }
+        Ok(())
     }
 
     /// Applies one TABARI `.options` command line (`SET: CODE BY SENTENCE`,
@@ -231,14 +305,47 @@ impl CoderOptions {
                 self.comma = Some(c);
                 Ok(())
             }
+            "FORW" => {
+                let mut words = upper.split_whitespace();
+                let fmt = words.next().unwrap_or("");
+                self.forward = if fmt.is_empty() || upper.split_whitespace().any(|w| w == "OFF") {
+                    None
+                } else {
+                    Some(fmt.to_string())
+                };
+                Ok(())
+            }
             _ => Ok(()),
         }
+    }
+
+    /// The story a record belongs to under the `FORWARD:` format: the characters of `id`
+    /// (leading blanks removed) at the format's `N`s, after its leading `^`s.
+    pub fn story_of<'a>(&self, id: &'a str) -> Option<&'a str> {
+        let fmt = self.forward.as_deref()?.trim_start_matches('^');
+        let from = fmt.find('N')?;
+        let len = fmt[from..].chars().take_while(|&c| c == 'N').count();
+        id.trim_start().get(from..from + len)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn petrarch_config() {
+        let mut o = CoderOptions::petrarch();
+        assert!(o.require_target && o.comma.is_none());
+        o.apply_petrarch("require_dyad", "False").unwrap();
+        assert!(!o.require_target);
+        o.apply_petrarch("comma_min", "2").unwrap();
+        o.apply_petrarch("comma_emax", "0").unwrap();
+        let c = o.comma.unwrap();
+        assert_eq!((c.min, c.emax), (1, 0));
+        assert!(o.apply_petrarch("comma_xx", "1").is_err());
+        o.apply_petrarch("new_actor_length", "4").unwrap();
+    }
 
     #[test]
     fn tabari_commands() {
@@ -266,6 +373,10 @@ mod tests {
         o.apply_tabari("COMMA: OFF").unwrap();
         assert_eq!(o.comma, None);
         assert!(o.apply_tabari("OUTPUT: ID STORY SENT").is_ok());
+        o.apply_tabari("FORWARD: ^^*****NNN*SSS").unwrap();
+        assert_eq!(o.story_of("FRWD-001-002"), Some("001"));
+        o.apply_tabari("FORWARD: ^^*****NNN*SSS OFF").unwrap();
+        assert_eq!(o.story_of("FRWD-001-002"), None);
         assert!(o.apply_tabari("nonsense").is_err());
     }
 }

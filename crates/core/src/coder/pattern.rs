@@ -3,7 +3,8 @@
 //! Elements after `*` are matched left to right from the end of the verb, elements
 //! before it right to left from its start. A `_` join means the next element must be
 //! adjacent; otherwise any number of tokens may come between (up to the window's end).
-//! `$`, `+` and `%` match a whole actor unit (or a compound group) at that position.
+//! `$`, `+` and `%` match a whole actor unit (or a compound group) at that position; `^`
+//! passes over one without capturing it (TABARI 5.7.3).
 
 use crate::dict::compile::{CElem, CItem, Dictionary, LexId};
 use crate::token::{Token, TokenKind};
@@ -31,6 +32,12 @@ impl Captures {
             self.used[self.nused as usize] = (a.min(u16::MAX as usize) as u16, b.min(u16::MAX as usize) as u16);
             self.nused += 1;
         }
+    }
+
+    /// Whether token range `[a, b)` lies wholly inside spans the pattern's words matched
+    /// ("its embassy" in "close its embassy"), so it is the pattern's, not the target.
+    pub fn covered_by_used(&self, a: usize, b: usize) -> bool {
+        (a..b).all(|i| self.used[..self.nused as usize].iter().any(|&(x, y)| (x as usize) <= i && i < y as usize))
     }
 
     /// Whether token range `[a, b)` overlaps a span the pattern's words matched.
@@ -75,9 +82,6 @@ impl<'a> Matcher<'a> {
     /// Matches `items` forward from `pos`; returns the exclusive end.
     pub fn fwd(&self, items: &[CItem], pos: usize, adjacent: bool, caps: &mut Captures, depth: u32) -> Option<usize> {
         let Some((it, rest)) = items.split_first() else { return Some(pos) };
-        if let CElem::Skip = it.elem {
-            return self.fwd(rest, pos, false, caps, depth);
-        }
         let last = if adjacent { pos } else { (pos + MAX_GAP).min(self.n().saturating_sub(1)) };
         let mut p = pos;
         while p <= last && p < self.n() {
@@ -120,12 +124,17 @@ impl<'a> Matcher<'a> {
                 self.alts_fwd(members, p, depth + 1, k)
             }
             CElem::Alt(alts) => self.alts_fwd(alts, p, depth + 1, k),
-            CElem::Source | CElem::Target | CElem::Compound => {
+            // `^` passes over an actor (or a compound) without capturing it.
+            CElem::Source | CElem::Target | CElem::Compound | CElem::Skip => {
                 let u = self.unit_start[p];
                 if u == u32::MAX {
                     return false;
                 }
-                let slot = slot_of(elem);
+                let Some(slot) = slot_of(elem) else {
+                    let g = self.units[u as usize].group;
+                    let last = (u as usize..self.units.len()).take_while(|&k| self.units[k].group == g).last().unwrap_or(u as usize);
+                    return k(self.units[last].end.max(self.units[u as usize].end), None);
+                };
                 // The whole compound group, or just this unit.
                 let g = self.units[u as usize].group;
                 let mut last = u as usize;
@@ -137,7 +146,6 @@ impl<'a> Matcher<'a> {
                 }
                 k(self.units[u as usize].end, Some((slot, u as usize)))
             }
-            CElem::Skip => k(p, None),
         }
     }
 
@@ -157,9 +165,6 @@ impl<'a> Matcher<'a> {
     /// Matches `items` backward so that the last item ends at `q` (exclusive); returns the start.
     pub fn bwd(&self, items: &[CItem], q: usize, adjacent: bool, caps: &mut Captures, depth: u32) -> Option<usize> {
         let Some((it, rest)) = items.split_last() else { return Some(q) };
-        if let CElem::Skip = it.elem {
-            return self.bwd(rest, q, false, caps, depth);
-        }
         let mut e = q;
         loop {
             if e == 0 || q - e > MAX_GAP {
@@ -207,12 +212,16 @@ impl<'a> Matcher<'a> {
                 self.alts_bwd(members, q, depth + 1, k)
             }
             CElem::Alt(alts) => self.alts_bwd(alts, q, depth + 1, k),
-            CElem::Source | CElem::Target | CElem::Compound => {
+            CElem::Source | CElem::Target | CElem::Compound | CElem::Skip => {
                 let u = self.unit_end[q];
                 if u == u32::MAX {
                     return false;
                 }
-                let slot = slot_of(elem);
+                let Some(slot) = slot_of(elem) else {
+                    let g = self.units[u as usize].group;
+                    let first = (0..=u as usize).rev().take_while(|&k| self.units[k].group == g).last().unwrap_or(u as usize);
+                    return k(self.units[first].start.min(self.units[u as usize].start), None);
+                };
                 let g = self.units[u as usize].group;
                 let mut first = u as usize;
                 while first > 0 && self.units[first - 1].group == g {
@@ -223,7 +232,6 @@ impl<'a> Matcher<'a> {
                 }
                 k(self.units[u as usize].start, Some((slot, u as usize)))
             }
-            CElem::Skip => k(q, None),
         }
     }
 
@@ -241,11 +249,12 @@ impl<'a> Matcher<'a> {
     }
 }
 
-fn slot_of(e: &CElem) -> Slot {
+fn slot_of(e: &CElem) -> Option<Slot> {
     match e {
-        CElem::Source => Slot::Source,
-        CElem::Target => Slot::Target,
-        _ => Slot::Compound,
+        CElem::Source => Some(Slot::Source),
+        CElem::Target => Some(Slot::Target),
+        CElem::Compound => Some(Slot::Compound),
+        _ => None,
     }
 }
 

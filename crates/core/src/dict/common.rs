@@ -618,7 +618,9 @@ pub(crate) fn pattern(
 /// [`ActorEntry`] per phrase with the block's codes.
 #[derive(Default)]
 pub(crate) struct ActorBlocks {
-    phrases: Vec<(Phrase, u32)>,
+    phrases: Vec<(Phrase, Vec<bool>, u32)>,
+    /// Every word matches exactly (PETRARCH: no stems; a space only allows a gap).
+    pub exact_words: bool,
     codes: Vec<DatedCode>,
     /// A code bracket (valid or not) was seen for this block.
     coded: bool,
@@ -633,7 +635,7 @@ impl ActorBlocks {
         if self.coded {
             self.flush(ctx, out);
         } else if self.warn_shared && !self.phrases.is_empty() {
-            let (p, l) = &self.phrases[self.phrases.len() - 1];
+            let (p, _, l) = &self.phrases[self.phrases.len() - 1];
             ctx.warn(
                 *l,
                 format!("actor '{}' has no code; it shares the codes of the next entry", show(p)),
@@ -669,7 +671,11 @@ impl ActorBlocks {
             ctx.warn(line, format!("text outside brackets ignored: '{}'", b.stray));
         }
         let head = clean_phrase(ctx, line, b.head, what);
-        let phrase = super::phrase_words(&head);
+        let mut phrase = super::phrase_words(&head);
+        let gaps = super::phrase_gaps(&head);
+        if self.exact_words {
+            phrase.iter_mut().for_each(|w| w.exact = true);
+        }
         if phrase.is_empty() {
             ctx.warn(line, format!("{what} line without a phrase; skipped"));
         } else {
@@ -679,7 +685,7 @@ impl ActorBlocks {
                     format!("duplicate actor phrase '{}' (first at line {first})", show(&phrase)),
                 );
             }
-            self.phrases.push((phrase, line));
+            self.phrases.push((phrase, gaps, line));
         }
         self.add_codes(ctx, line, &b);
     }
@@ -706,14 +712,14 @@ impl ActorBlocks {
             return;
         }
         if !self.coded {
-            let (p, l) = &self.phrases[0];
+            let (p, _, l) = &self.phrases[0];
             ctx.warn(*l, format!("actor '{}' has no code", show(p)));
         }
         let mut codes = std::mem::take(&mut self.codes);
         let n = self.phrases.len();
-        for (i, (phrase, line)) in self.phrases.drain(..).enumerate() {
+        for (i, (phrase, gaps, line)) in self.phrases.drain(..).enumerate() {
             let codes = if i + 1 == n { std::mem::take(&mut codes) } else { codes.clone() };
-            out.push(ActorEntry { phrase, codes, loc: ctx.loc(line) });
+            out.push(ActorEntry { phrase, gaps, codes, loc: ctx.loc(line) });
         }
         self.coded = false;
     }

@@ -82,16 +82,25 @@ impl Lexicon {
 pub struct PhraseTrie {
     root: FxHashMap<LexId, u32>,
     nodes: Vec<TrieNode>,
+    /// Some phrase lets other words come between two of its words.
+    has_gaps: bool,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct TrieNode {
     children: Vec<(LexId, u32)>,
+    /// Children that may come after other words (`DURTHANG ORC` in TABARI).
+    gapped: Vec<(LexId, u32)>,
     values: Vec<u32>,
 }
 
 impl PhraseTrie {
     pub fn insert(&mut self, phrase: &[LexId], value: u32) {
+        self.insert_gapped(phrase, &[], value);
+    }
+
+    /// Inserts a phrase; `gap_after[i]` lets other words come between word `i` and the next.
+    pub fn insert_gapped(&mut self, phrase: &[LexId], gap_after: &[bool], value: u32) {
         let Some((first, rest)) = phrase.split_first() else { return };
         let mut node = match self.root.get(first) {
             Some(&n) => n,
@@ -101,17 +110,103 @@ impl PhraseTrie {
                 n
             }
         };
-        for lex in rest {
-            node = match self.nodes[node as usize].children.iter().find(|(l, _)| l == lex) {
+        for (i, lex) in rest.iter().enumerate() {
+            let gap = gap_after.get(i).copied().unwrap_or(false);
+            self.has_gaps |= gap;
+            let nd = &self.nodes[node as usize];
+            let list = if gap { &nd.gapped } else { &nd.children };
+            node = match list.iter().find(|(l, _)| l == lex) {
                 Some(&(_, n)) => n,
                 None => {
                     let n = self.new_node();
-                    self.nodes[node as usize].children.push((*lex, n));
+                    let nd = &mut self.nodes[node as usize];
+                    if gap { nd.gapped.push((*lex, n)) } else { nd.children.push((*lex, n)) }
                     n
                 }
             };
         }
         self.nodes[node as usize].values.push(value);
+    }
+
+    pub fn has_gaps(&self) -> bool {
+        self.has_gaps
+    }
+
+    /// As [`matches_at`](Self::matches_at) for tries with gapped phrases: calls
+    /// `f(path, value)` with the positions of the matched words (`path[0] == start`).
+    /// `may_skip(p)` says whether token `p` may lie in a gap, and at most `max_gap`
+    /// tokens may lie in one gap.
+    pub fn matches_at_gapped<'a>(
+        &self,
+        start: usize,
+        n: usize,
+        lex: &dyn Fn(usize) -> &'a [LexId],
+        may_skip: &dyn Fn(usize) -> bool,
+        max_gap: usize,
+        path: &mut Vec<usize>,
+        f: &mut dyn FnMut(&[usize], u32),
+    ) {
+        if start >= n {
+            return;
+        }
+        path.clear();
+        for l in lex(start) {
+            if let Some(&node) = self.root.get(l) {
+                path.push(start);
+                self.walk_gapped(node, start + 1, n, lex, may_skip, max_gap, path, f);
+                path.pop();
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn walk_gapped<'a>(
+        &self,
+        node: u32,
+        pos: usize,
+        n: usize,
+        lex: &dyn Fn(usize) -> &'a [LexId],
+        may_skip: &dyn Fn(usize) -> bool,
+        max_gap: usize,
+        path: &mut Vec<usize>,
+        f: &mut dyn FnMut(&[usize], u32),
+    ) {
+        let nd = &self.nodes[node as usize];
+        for &v in &nd.values {
+            f(path, v);
+        }
+        if pos >= n {
+            return;
+        }
+        for l in lex(pos) {
+            for &(cl, child) in nd.children.iter().chain(&nd.gapped) {
+                if cl == *l {
+                    path.push(pos);
+                    self.walk_gapped(child, pos + 1, n, lex, may_skip, max_gap, path, f);
+                    path.pop();
+                }
+            }
+        }
+        if nd.gapped.is_empty() {
+            return;
+        }
+        // Words after a gap of one or more tokens.
+        let mut p = pos;
+        while p < n && p - pos < max_gap && may_skip(p) {
+            p += 1;
+            if p >= n {
+                break;
+            }
+            for l in lex(p) {
+                for &(cl, child) in &nd.gapped {
+                    if cl == *l {
+                        path.push(p);
+                        self.walk_gapped(child, p + 1, n, lex, may_skip, max_gap, path, f);
+                        path.pop();
+                    }
+                }
+            }
+        }
     }
 
     fn new_node(&mut self) -> u32 {
@@ -147,11 +242,11 @@ impl PhraseTrie {
         for &v in &nd.values {
             f(pos, v);
         }
-        if pos >= n || nd.children.is_empty() {
+        if pos >= n || (nd.children.is_empty() && nd.gapped.is_empty()) {
             return;
         }
         for l in lex(pos) {
-            for &(cl, child) in &nd.children {
+            for &(cl, child) in nd.children.iter().chain(&nd.gapped) {
                 if cl == *l {
                     self.walk(child, pos + 1, n, lex, f);
                 }
@@ -270,6 +365,10 @@ pub struct Dictionary {
     pub issues: Vec<(String, SourceLoc)>,
     pub time_trie: PhraseTrie,
     pub times: Vec<TimeShift>,
+    /// TABARI `<NOUN>` phrases: never verbs; they join compound noun phrases.
+    pub noun_trie: PhraseTrie,
+    /// TABARI `<ADJECTIVE>` phrases: may stand before the actors of a compound.
+    pub adjective_trie: PhraseTrie,
     pub warnings: Vec<Warning>,
 }
 
@@ -286,7 +385,7 @@ impl Dictionary {
             if ids.is_empty() {
                 continue;
             }
-            d.agent_trie.insert(&ids, d.agents.len() as u32);
+            d.agent_trie.insert_gapped(&ids, &a.gaps, d.agents.len() as u32);
             d.agents.push(Agent { code: a.code.clone(), suffix: a.suffix, loc: a.loc.clone() });
         }
         // Synsets first: patterns refer to them by name.
@@ -385,6 +484,14 @@ impl Dictionary {
                 d.issues.push((x.code.clone(), x.loc.clone()));
             }
         }
+        for p in &set.nouns {
+            let ids = d.intern_phrase(p);
+            d.noun_trie.insert(&ids, 0);
+        }
+        for p in &set.adjectives {
+            let ids = d.intern_phrase(p);
+            d.adjective_trie.insert(&ids, 0);
+        }
         for x in &set.times {
             let ids = d.intern_phrase(&x.phrase);
             if !ids.is_empty() {
@@ -401,17 +508,31 @@ impl Dictionary {
             return;
         }
         let exact_words = a.phrase.iter().filter(|w| w.exact).count() as u16;
-        self.actor_trie.insert(&ids, self.actors.len() as u32);
+        self.actor_trie.insert_gapped(&ids, &a.gaps, self.actors.len() as u32);
         self.actors.push(Actor { codes: a.codes.clone(), exact_words, loc: a.loc.clone() });
     }
 
     fn intern_phrase(&mut self, p: &Phrase) -> Vec<LexId> {
+        let p = merge_contractions(p);
         p.iter().filter(|w| !w.text.is_empty()).map(|w| self.lexicon.intern(w)).collect()
     }
 
     fn compile_items(&mut self, items: &[PatItem], syn: &FxHashMap<String, u32>, loc: &SourceLoc) -> Vec<CItem> {
-        let mut out = Vec::with_capacity(items.len());
-        for it in items {
+        let mut out: Vec<CItem> = Vec::with_capacity(items.len());
+        for (k, it) in items.iter().enumerate() {
+            // TreeBank splits "didn't" as `DID N'T`; the tokenizer keeps `DIDN'T`.
+            if let PatElem::Word(w) = &it.elem {
+                if is_contraction_tail(&w.text) {
+                    if let (Some(CItem { elem: CElem::Word(prev), joined }), Some(PatItem { elem: PatElem::Word(pw), .. })) =
+                        (out.last_mut(), k.checked_sub(1).map(|j| &items[j]))
+                    {
+                        let merged = Word { text: format!("{}{}", pw.text, w.text), exact: w.exact };
+                        *prev = self.lexicon.intern(&merged);
+                        *joined = it.joined;
+                        continue;
+                    }
+                }
+            }
             let elem = match &it.elem {
                 PatElem::Word(w) => CElem::Word(self.lexicon.intern(w)),
                 PatElem::Synset(name) => match syn.get(&name.trim_start_matches('&').to_uppercase()) {
@@ -439,6 +560,29 @@ impl Dictionary {
         self.lexicon.lookup(norm, &mut v);
         v
     }
+}
+
+/// `N'T` as a word of its own (TreeBank's `DID N'T`).
+fn is_contraction_tail(w: &str) -> bool {
+    w == "N'T"
+}
+
+/// Joins TreeBank's split contractions (`DID N'T`, `WO N'T`) into the tokenizer's words.
+fn merge_contractions(p: &[Word]) -> std::borrow::Cow<'_, [Word]> {
+    if !p.iter().skip(1).any(|w| is_contraction_tail(&w.text)) {
+        return std::borrow::Cow::Borrowed(p);
+    }
+    let mut out: Vec<Word> = Vec::with_capacity(p.len());
+    for w in p {
+        match out.last_mut() {
+            Some(prev) if is_contraction_tail(&w.text) => {
+                prev.text.push_str(&w.text);
+                prev.exact = w.exact;
+            }
+            _ => out.push(w.clone()),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn weight(items: &[CItem]) -> usize {
@@ -556,6 +700,39 @@ mod tests {
         assert!(v.is_empty());
         lx.lookup("ARGENTINA", &mut v);
         assert_eq!(v, vec![b]);
+    }
+
+    #[test]
+    fn treebank_contractions_join() {
+        let set = crate::dict::petrarch::parse_verbs(
+            "<SYNSETS>\n&NEG\n+DID N'T\n+WILL NOT\n</SYNSETS>\n--- CLASH [223] ---\nCLASH\n- &NEG * OVER [904]\n",
+            "t",
+        );
+        let d = Dictionary::compile(&set);
+        let member = &d.synsets[0].1[0];
+        assert_eq!(member.len(), 1);
+        assert!(matches!(member[0].elem, CElem::Word(l) if d.lexicon.text(l) == "DIDN'T"));
+        assert_eq!(merge_contractions(&[Word { text: "WO".into(), exact: false }, Word { text: "N'T".into(), exact: true }])[0].text, "WON'T");
+    }
+
+    #[test]
+    fn gapped_trie_skips_words() {
+        let mut t = PhraseTrie::default();
+        // DURTHANG ORC: ORC may come after other words; A_B: B must follow A.
+        t.insert_gapped(&[LexId(1), LexId(2)], &[true], 10);
+        t.insert_gapped(&[LexId(3), LexId(4)], &[false], 20);
+        assert!(t.has_gaps());
+        let toks: Vec<Vec<LexId>> = vec![vec![LexId(1)], vec![LexId(9)], vec![LexId(9)], vec![LexId(2)], vec![LexId(3)], vec![LexId(9)], vec![LexId(4)]];
+        let lex = |i: usize| toks[i].as_slice();
+        let mut path = Vec::new();
+        let mut got = Vec::new();
+        t.matches_at_gapped(0, toks.len(), &lex, &|_| true, usize::MAX, &mut path, &mut |p, v| got.push((p.to_vec(), v)));
+        assert_eq!(got, vec![(vec![0, 3], 10)]);
+        got.clear();
+        t.matches_at_gapped(0, toks.len(), &lex, &|_| true, 1, &mut path, &mut |p, v| got.push((p.to_vec(), v)));
+        assert!(got.is_empty(), "gap too long");
+        t.matches_at_gapped(4, toks.len(), &lex, &|_| true, usize::MAX, &mut path, &mut |p, v| got.push((p.to_vec(), v)));
+        assert!(got.is_empty(), "joined words must be adjacent");
     }
 
     #[test]

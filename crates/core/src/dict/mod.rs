@@ -126,6 +126,9 @@ impl DatedCode {
 #[derive(Debug, Clone)]
 pub struct ActorEntry {
     pub phrase: Phrase,
+    /// `gaps[i]`: other words may come between word `i` and the next (a space rather
+    /// than `_` between them: `DURTHANG ORC`). Empty: the words are consecutive.
+    pub gaps: Vec<bool>,
     /// Codes in file order. An undated code applies where no dated one does.
     /// `---` (null code) is kept as the code `"---"`: it matches, but codes nothing.
     pub codes: Vec<DatedCode>,
@@ -136,6 +139,8 @@ pub struct ActorEntry {
 #[derive(Debug, Clone)]
 pub struct AgentEntry {
     pub phrase: Phrase,
+    /// As [`ActorEntry::gaps`].
+    pub gaps: Vec<bool>,
     /// Role code without the `~`, e.g. `GOV`, `GOVFRM`.
     pub code: String,
     /// `true` for `[~GOV]` (appended after the country), `false` for `[NGO~]` (prefix).
@@ -335,6 +340,40 @@ pub enum DictKind {
     Issues,
 }
 
+/// Which words of a phrase written with `_` and spaces are followed by a space (other words
+/// may come between them and the next one), as [`ActorEntry::gaps`].
+pub fn phrase_gaps(s: &str) -> Vec<bool> {
+    let s = s.trim();
+    let mut out = Vec::new();
+    let mut cur = false;
+    let mut sep: Option<bool> = None;
+    for ch in s.chars() {
+        match ch {
+            '_' => {
+                if cur {
+                    sep = Some(false);
+                    cur = false;
+                }
+            }
+            c if c.is_whitespace() => {
+                if cur {
+                    sep = Some(true);
+                    cur = false;
+                }
+            }
+            _ => {
+                if !cur {
+                    if let Some(g) = sep.take() {
+                        out.push(g);
+                    }
+                }
+                cur = true;
+            }
+        }
+    }
+    out
+}
+
 /// Splits a phrase written with `_` and spaces into [`Word`]s (the trailing-`_` rule).
 /// Empty words (doubled connectors) are dropped.
 pub fn phrase_words(s: &str) -> Phrase {
@@ -394,6 +433,14 @@ mod tests {
             phrase_words("PEOPLE'S_REPUBLIC_"),
             vec![w("PEOPLE", true), w("'S", true), w("REPUBLIC", true)]
         );
+    }
+
+    #[test]
+    fn gaps_follow_spaces() {
+        assert_eq!(phrase_gaps("DURTHANG ORC"), vec![true]);
+        assert_eq!(phrase_gaps("PRINCE DOL_AMROTH"), vec![true, false]);
+        assert_eq!(phrase_gaps("UNITED_STATES_"), vec![false]);
+        assert_eq!(phrase_gaps("IRAQ_"), Vec::<bool>::new());
     }
 
     #[test]

@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::common::{self, brackets, event_code, lines, Ctx, DupCheck};
 use super::{
-    phrase_words, AgentEntry, CodeSpec, DictError, DictKind, DictSet, DiscardEntry, IssueEntry,
+    phrase_gaps, phrase_words, AgentEntry, CodeSpec, DictError, DictKind, DictSet, DiscardEntry, IssueEntry,
     PatElem, PatItem, Phrase, Synset, VerbBlock, VerbWord, Word,
 };
 
@@ -390,6 +390,7 @@ pub fn parse_actors(text: &str, file: &str) -> DictSet {
     let mut set = DictSet::default();
     let mut cleaner = Cleaner::new();
     let mut blocks = common::ActorBlocks::default();
+    blocks.exact_words = true;
     for (n, raw) in lines(text) {
         let line = cleaner.clean(raw);
         let t = line.trim();
@@ -446,7 +447,7 @@ pub fn parse_agents(text: &str, file: &str) -> DictSet {
         }
         let head = common::clean_phrase(&mut ctx, n, b.head, "agent");
         let (main, forms) = split_braces(&mut ctx, n, &head);
-        let mut phrases: Vec<Phrase> = Vec::new();
+        let mut phrases: Vec<(Phrase, Vec<bool>)> = Vec::new();
         if main.contains('!') {
             let mut texts = Vec::new();
             expand_macros(&mut ctx, n, main, &macros, 0, &mut texts);
@@ -455,27 +456,32 @@ pub fn parse_agents(text: &str, file: &str) -> DictSet {
                     expand_macros(&mut ctx, n, form, &macros, 0, &mut texts);
                 }
             }
-            phrases.extend(texts.iter().map(|s| phrase_words(s)));
+            phrases.extend(texts.iter().map(|s| (phrase_words(s), phrase_gaps(s))));
         } else {
             let p = phrase_words(main);
             if p.is_empty() {
                 ctx.warn(n, "agent line without a phrase; skipped");
                 continue;
             }
-            let listed: Vec<Phrase> = match forms {
-                Some(f) => {
-                    f.split_whitespace().map(phrase_words).filter(|p| !p.is_empty()).collect()
-                }
+            let gaps = phrase_gaps(main);
+            let listed: Vec<(Phrase, Vec<bool>)> = match forms {
+                Some(f) => f
+                    .split_whitespace()
+                    .map(|s| (phrase_words(s), phrase_gaps(s)))
+                    .filter(|p| !p.0.is_empty())
+                    .collect(),
                 None => Vec::new(),
             };
             // As PETRARCH: listed forms replace the regular plural; `{}` means none.
-            let plural = if forms.is_some() { None } else { Some(plural_phrase(&p)) };
-            phrases.push(p);
+            let plural = if forms.is_some() { None } else { Some((plural_phrase(&p), gaps.clone())) };
+            phrases.push((p, gaps));
             phrases.extend(listed);
             phrases.extend(plural);
         }
         let mut seen_here: Vec<String> = Vec::new();
-        for phrase in phrases.into_iter().filter(|p| !p.is_empty()) {
+        for (mut phrase, gaps) in phrases.into_iter().filter(|p| !p.0.is_empty()) {
+            // PETRARCH matches whole words: no stems.
+            phrase.iter_mut().for_each(|w| w.exact = true);
             let key = common::phrase_key(&phrase);
             if seen_here.contains(&key) {
                 continue;
@@ -490,7 +496,7 @@ pub fn parse_agents(text: &str, file: &str) -> DictSet {
                     ),
                 );
             }
-            set.agents.push(AgentEntry { phrase, code: code.clone(), suffix, loc: ctx.loc(n) });
+            set.agents.push(AgentEntry { phrase, gaps, code: code.clone(), suffix, loc: ctx.loc(n) });
         }
     }
     set.warnings = ctx.warnings;
@@ -1079,8 +1085,9 @@ mod tests {
             assert!(set.warnings.is_empty(), "{text:?}: {:?}", set.warnings);
             let got: Vec<(Phrase, Vec<DatedCode>)> =
                 set.actors.iter().map(|a| (a.phrase.clone(), a.codes.clone())).collect();
-            let want: Vec<(Phrase, Vec<DatedCode>)> =
-                want.into_iter().map(|(p, c)| (phrase_words(p), c)).collect();
+            // PETRARCH matches whole words: every word is exact.
+            let exact = |p: &str| phrase_words(p).into_iter().map(|w| Word { exact: true, ..w }).collect::<Phrase>();
+            let want: Vec<(Phrase, Vec<DatedCode>)> = want.into_iter().map(|(p, c)| (exact(p), c)).collect();
             assert_eq!(got, want, "{text:?}");
         }
     }
@@ -1116,7 +1123,21 @@ mod tests {
     fn agent_list(text: &str) -> Vec<(String, String, bool)> {
         let set = parse_agents(text, "t");
         assert!(set.warnings.is_empty(), "{text:?}: {:?}", set.warnings);
-        set.agents.iter().map(|a| (common::show(&a.phrase), a.code.clone(), a.suffix)).collect()
+        // PETRARCH words are all exact; show them as written, with the gaps as spaces.
+        set.agents
+            .iter()
+            .map(|a| {
+                assert!(a.phrase.iter().all(|w| w.exact));
+                let mut p = String::new();
+                for (i, w) in a.phrase.iter().enumerate() {
+                    p.push_str(&w.text);
+                    if i + 1 < a.phrase.len() {
+                        p.push(if a.gaps.get(i).copied().unwrap_or(false) { ' ' } else { '_' });
+                    }
+                }
+                (p, a.code.clone(), a.suffix)
+            })
+            .collect()
     }
 
     #[test]

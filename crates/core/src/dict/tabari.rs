@@ -502,14 +502,22 @@ pub fn parse_actors(text: &str, file: &str) -> DictSet {
     for mut a in actors {
         let endings = noun_endings(&mut a.phrase);
         let variants: Vec<Phrase> = endings.iter().map(|e| with_last(&a.phrase, e)).collect();
-        let (codes, loc) = (a.codes.clone(), a.loc.clone());
+        let (codes, loc, gaps) = (a.codes.clone(), a.loc.clone(), a.gaps.clone());
         set.actors.push(a);
         for phrase in variants {
-            set.actors.push(ActorEntry { phrase, codes: codes.clone(), loc: loc.clone() });
+            set.actors.push(ActorEntry { phrase, gaps: gaps.clone(), codes: codes.clone(), loc: loc.clone() });
         }
     }
-    for p in set.nouns.iter_mut().chain(set.adjectives.iter_mut()) {
+    for p in set.adjectives.iter_mut() {
         strip_no_endings(p);
+    }
+    // Nouns take the regular plural as actors do.
+    let nouns = std::mem::take(&mut set.nouns);
+    for mut p in nouns {
+        let endings = noun_endings(&mut p);
+        let variants: Vec<Phrase> = endings.iter().map(|e| with_last(&p, e)).collect();
+        set.nouns.push(p);
+        set.nouns.extend(variants);
     }
     set.warnings = ctx.warnings;
     set
@@ -608,7 +616,9 @@ pub fn parse_agents(text: &str, file: &str) -> DictSet {
                     ),
                 );
             }
-            set.agents.push(AgentEntry { phrase, code: code.clone(), suffix, loc: ctx.loc(n) });
+            // TABARI stems are the words followed by a space: other words may follow them.
+            let gaps = (0..phrase.len().saturating_sub(1)).map(|i| !phrase[i].exact).collect();
+            set.agents.push(AgentEntry { phrase, gaps, code: code.clone(), suffix, loc: ctx.loc(n) });
         }
     }
     set.warnings = ctx.warnings;

@@ -75,6 +75,9 @@ pub struct XmlValidation {
     pub environment: Vec<(String, String)>,
     /// Malformations that were recovered from (an unclosed `<Text>`, a stray end tag).
     pub warnings: Vec<ReadError>,
+    /// The records are marked `sentence="true"` (PETRARCH-2's unit-test format) rather
+    /// than `valid="true"` (PETRARCH-1's).
+    pub petrarch2: bool,
 }
 
 /// Reads the `<Sentence>` records of a PETRARCH XML input as articles. A record with an
@@ -278,6 +281,9 @@ impl<'a> Scanner<'a> {
                         self.error(line, "<Sentence> is not closed".to_string());
                     }
                     self.close_to("Sentence", at);
+                }
+                if tag.attr("valid").is_none() && tag.attr("sentence").is_some() {
+                    self.env.petrarch2 = true;
                 }
                 let rec = ValidationRecord {
                     id: tag.attr("id").map_or_else(|| format!("{}:{line}", self.input), str::to_string),

@@ -79,14 +79,24 @@ fn score_listed(expected: &[Triple], got: &[Triple]) -> bool {
 
 /// Runs a PETRARCH XML validation file with the dictionaries its `<Environment>` names
 /// (relative to the file). Records marked `valid="false"` are skipped.
-pub fn run_petrarch_xml(path: &Path, opts: CoderOptions, dicts: Option<&DictSet>) -> Result<Report, String> {
+pub fn run_petrarch_xml(path: &Path, dicts: Option<&DictSet>) -> Result<Report, String> {
     let text = read(path)?;
     let v = xml::parse_validation_xml(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
     let set = match dicts {
         Some(d) => d.clone(),
         None => xml_dictionaries(path, &v)?,
     };
-    run_xml_records(path, &v, &set, opts)
+    run_xml_records(path, &v, &set, xml_options(&v))
+}
+
+/// The conventions of the coder a PETRARCH validation file was written for: PETRARCH-2's
+/// format (records marked `sentence=`) or PETRARCH-1's.
+fn xml_options(v: &xml::XmlValidation) -> CoderOptions {
+    if v.petrarch2 {
+        CoderOptions::petrarch2()
+    } else {
+        CoderOptions::petrarch()
+    }
 }
 
 /// The dictionaries a PETRARCH validation file's `<Environment>` names, loaded.
@@ -118,6 +128,10 @@ fn run_xml_records(path: &Path, v: &xml::XmlValidation, set: &DictSet, opts: Cod
         ..Default::default()
     };
     for r in &v.records {
+        // `<Config option= value=>` before or inside a record changes the settings.
+        for (o, val) in &r.config {
+            let _ = coder.options_mut().apply_petrarch(o, val);
+        }
         if !r.valid {
             report.skipped += 1;
             continue;
@@ -148,6 +162,34 @@ fn code_text(coder: &mut Coder, text: &str, ctx: &SentenceContext) -> Vec<Triple
             }
         }
     }
+    got
+}
+
+/// As [`code_text`] for a record of a story: each sentence's first actor is forwarded to
+/// the next sentence (and, through `forwarded`, to the story's next record).
+fn code_story_text(
+    coder: &mut Coder,
+    text: &str,
+    ctx: &SentenceContext,
+    forwarded: &mut Option<(String, String)>,
+    story: Option<&str>,
+) -> Vec<Triple> {
+    let Some(story) = story else { return code_text(coder, text, ctx) };
+    let mut got: Vec<Triple> = Vec::new();
+    let mut antecedent = ctx.antecedent.map(str::to_string);
+    for r in split::sentences(text) {
+        let c = SentenceContext { antecedent: antecedent.as_deref(), ..*ctx };
+        for e in coder.code_sentence(&text[r], &c) {
+            let t = (e.source, e.target, e.code);
+            if !got.contains(&t) {
+                got.push(t);
+            }
+        }
+        if let Some(a) = coder.antecedent() {
+            antecedent = Some(a.to_string());
+        }
+    }
+    *forwarded = antecedent.map(|a| (story.to_string(), a));
     got
 }
 
@@ -189,6 +231,8 @@ fn run_tabari_records(path: &Path, project: &tabari::Project, set: &DictSet, opt
         warnings: dict.warnings.len(),
         ..Default::default()
     };
+    // (story, actor) carried from the last sentence coded.
+    let mut forwarded: Option<(String, String)> = None;
     for tf in &project.text {
         let body = read(tf)?;
         for rec in tabari_text::parse_tabari_records(&tf.display().to_string(), &body) {
@@ -205,8 +249,11 @@ fn run_tabari_records(path: &Path, project: &tabari::Project, set: &DictSet, opt
                 report.skipped += 1;
                 continue;
             }
-            let ctx = SentenceContext { date: r.date, ..Default::default() };
-            let got = code_text(&mut coder, &r.text, &ctx);
+            // FORWARD: a pronoun may refer to the first actor of the story's last sentence.
+            let story = coder.options().story_of(&r.id).map(str::to_string);
+            let antecedent = forwarded.take().filter(|(s, _)| story.is_some() && Some(s) == story.as_ref()).map(|(_, a)| a);
+            let ctx = SentenceContext { date: r.date, antecedent: antecedent.as_deref(), ..Default::default() };
+            let got = code_story_text(&mut coder, &r.text, &ctx, &mut forwarded, story.as_deref());
             let expected: Vec<Triple> =
                 r.expected.iter().map(|e| (e.source.clone(), e.target.clone(), e.code.clone())).collect();
             let passed = if r.stops_checking() { score_listed(&expected, &got) } else { score(&expected, &got) };
@@ -245,7 +292,8 @@ pub fn run(path: &Path, opts: CoderOptions, dicts: Option<&DictSet>) -> Result<R
     if is_project(path) {
         run_tabari_project(path, CoderOptions::tabari(), dicts)
     } else {
-        run_petrarch_xml(path, petrarch_options(opts), dicts)
+        let _ = opts;
+        run_petrarch_xml(path, dicts)
     }
 }
 
@@ -262,7 +310,7 @@ pub fn suite_dictionaries(path: &Path) -> Result<(DictSet, CoderOptions), String
     } else {
         let text = read(path)?;
         let v = xml::parse_validation_xml(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
-        Ok((xml_dictionaries(path, &v)?, petrarch_options(CoderOptions::default())))
+        Ok((xml_dictionaries(path, &v)?, xml_options(&v)))
     }
 }
 
@@ -270,7 +318,3 @@ fn is_project(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("project"))
 }
 
-/// PETRARCH's conventions: a bare agent has no country.
-fn petrarch_options(opts: CoderOptions) -> CoderOptions {
-    CoderOptions { agents_take_nearest_country: false, ..opts }
-}
