@@ -480,10 +480,15 @@ pub(crate) fn resolve_pronouns(
             },
             _ => Vec::new(),
         };
-        let is_pronoun = matches!(
-            t.norm.as_str(),
-            "HE" | "SHE" | "IT" | "HIM" | "ITS" | "HIS" | "HER" | "THEY" | "THEM" | "THEIR" | "WE"
-        );
+        // herald (Nearest) carries only subject pronouns over from the last sentence ("He
+        // tweeted"), not possessives ("its embassy").
+        let is_pronoun = match rule {
+            PronounRule::Nearest => matches!(t.norm.as_str(), "HE" | "SHE" | "THEY" | "WE"),
+            PronounRule::Tabari => matches!(
+                t.norm.as_str(),
+                "HE" | "SHE" | "IT" | "HIM" | "ITS" | "HIS" | "HER" | "THEY" | "THEM" | "THEIR" | "WE"
+            ),
+        };
         if referent.is_empty() && is_pronoun && !(0..out.len()).any(|k| before(&k)) {
             if let Some(a) = antecedent {
                 with_pronouns.push(Unit {

@@ -73,7 +73,13 @@ impl Coder<'_> {
                     .or_else(|| recent.clone());
                 (art.text[q.span[0]..q.span[1]].trim().to_string(), speaker)
             });
-            let sctx = SentenceContext { speaker: speech.as_ref().and_then(|(_, sp)| sp.as_deref()), ..ctx };
+            // "He tweeted": a pronoun with no actor before it in its sentence is the subject
+            // of the last sentence that named one.
+            let sctx = SentenceContext {
+                speaker: speech.as_ref().and_then(|(_, sp)| sp.as_deref()),
+                antecedent: recent.as_deref(),
+                ..ctx
+            };
             let coded = self.code_sentence(s, &sctx);
             let first = out.len();
             if let Some(u) = self.units.first() {
