@@ -193,7 +193,7 @@ pub(crate) fn build_units(
     default_country: Option<&str>,
     rules: AgentRules<'_>,
     modifier: &[bool],
-    verbish: &[bool],
+    verbish: &dyn Fn(usize) -> bool,
     out: &mut Vec<Unit>,
 ) {
     let convert_agents = rules.convert;
@@ -329,7 +329,7 @@ pub(crate) fn build_units(
                 let t = &toks[i];
                 t.kind == TokenKind::Word
                     && !matches!(t.norm.as_str(), "AND" | "OR" | "NOR" | "BUT")
-                    && !(rules.nearest_country && (FUNCTION_WORDS.contains(&t.norm.as_str()) || verbish.get(i) == Some(&true)))
+                    && !(rules.nearest_country && (FUNCTION_WORDS.contains(&t.norm.as_str()) || verbish(i)))
             };
             if !overlaps && (n.start < gap || mods > rules.modifiers || !(gap..n.start).all(plain)) {
                 break;

@@ -79,8 +79,6 @@ pub struct Coder<'d> {
     pos: Vec<u8>,
     /// Determiners and adjectives, which may stand inside compound actors.
     modifier: Vec<bool>,
-    /// Tokens that start a dictionary verb.
-    verbish: Vec<bool>,
 }
 
 const POS_NOUN: u8 = 1;
@@ -116,7 +114,6 @@ impl<'d> Coder<'d> {
             claimed: Vec::new(),
             pos: Vec::new(),
             modifier: Vec::new(),
-            verbish: Vec::new(),
         }
     }
 
@@ -371,15 +368,21 @@ impl<'d> Coder<'d> {
             }
             self.modifier.clear();
             self.modifier.extend(self.pos.iter().map(|&p| p & (POS_DET | POS_ADJ) != 0));
-            // Words that start a dictionary verb cannot stand between an actor and its role
-            // ("Russia withdrew troops", "Sweden extradite Kurdish militants").
-            self.verbish.clear();
-            self.verbish.extend((0..n).map(|i| {
-                let mut hit = false;
-                dict.verb_trie.matches_at(i, n, &lex, &mut |_, _| hit = true);
-                hit
-            }));
         }
+        // Words that start a dictionary verb cannot stand between an actor and its role
+        // ("Russia withdrew troops", "Sweden extradite Kurdish militants"); asked only for
+        // the few words that could.
+        let (pool, tok_lex) = (&self.pool, &self.tok_lex);
+        let lex = |i: usize| -> &[LexId] {
+            let (a, b) = tok_lex[i];
+            &pool[a as usize..b as usize]
+        };
+        let n = self.toks.len();
+        let verbish = |i: usize| {
+            let mut hit = false;
+            dict.verb_trie.matches_at(i, n, &lex, &mut |_, _| hit = true);
+            hit
+        };
         build_units(
             dict,
             &self.toks,
@@ -394,7 +397,7 @@ impl<'d> Coder<'d> {
                 nearest_country: self.opts.agents_take_nearest_country,
             },
             &self.modifier,
-            &self.verbish,
+            &verbish,
             &mut self.units,
         );
         // TABARI special codes on actors: `###` discards the sentence, `+++` marks it as
