@@ -265,31 +265,12 @@ impl<'d> Coder<'d> {
             u.far = new_at[u.far.min(drop.len())].max(u.end);
             true
         });
-        let mut i = 0;
-        self.toks.retain(|_| {
-            i += 1;
-            !drop[i - 1]
-        });
-        let mut i = 0;
-        self.tok_lex.retain(|_| {
-            i += 1;
-            !drop[i - 1]
-        });
-        let mut i = 0;
-        self.claimed.retain(|_| {
-            i += 1;
-            !drop[i - 1]
-        });
-        let mut i = 0;
-        self.pos.retain(|_| {
-            i += 1;
-            !drop[i - 1]
-        });
-        let mut i = 0;
-        self.modifier.retain(|_| {
-            i += 1;
-            !drop[i - 1]
-        });
+        let keep: Vec<bool> = drop.iter().map(|d| !d).collect();
+        retain_flags(&mut self.toks, &keep);
+        retain_flags(&mut self.tok_lex, &keep);
+        retain_flags(&mut self.claimed, &keep);
+        retain_flags(&mut self.pos, &keep);
+        retain_flags(&mut self.modifier, &keep);
         removed
     }
 
