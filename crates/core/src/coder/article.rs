@@ -29,7 +29,12 @@ impl Coder<'_> {
         }
         let mut out = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
-            for ce in self.code_sentence(s, &ctx) {
+            let coded = self.code_sentence(s, &ctx);
+            if self.story_discarded() {
+                // A story discard phrase (PETRARCH `+` line) anywhere drops the whole article.
+                return Vec::new();
+            }
+            for ce in coded {
                 let mut e = Event {
                     doc_id: art.id.clone(),
                     sentence: i,

@@ -92,6 +92,9 @@ pub struct Coder<'d> {
     /// `present[lexeme] == stamp` when the current sentence has that lexeme.
     present: Vec<u32>,
     stamp: u32,
+    /// Set when the last coded sentence held a story discard (PETRARCH `+` line): the
+    /// whole article then codes nothing.
+    story_discard: bool,
 }
 
 const CACHE_LIMIT: usize = 1 << 20;
@@ -119,11 +122,17 @@ impl<'d> Coder<'d> {
             units: Vec::new(),
             present: vec![0; dict.lexicon.len()],
             stamp: 0,
+            story_discard: false,
         }
     }
 
     pub fn options(&self) -> &CoderOptions {
         &self.opts
+    }
+
+    /// Whether the last sentence coded held a story discard phrase (its article codes nothing).
+    pub fn story_discarded(&self) -> bool {
+        self.story_discard
     }
 
     /// Codes one sentence. Never fails: no match means no event.
@@ -178,6 +187,7 @@ impl<'d> Coder<'d> {
         self.toks = toks;
         self.lookup_tokens();
         let dict = self.dict;
+        self.story_discard = false;
         let pool = &self.pool;
         let tok_lex = &self.tok_lex;
         let lex = |i: usize| -> &[LexId] {
@@ -193,26 +203,47 @@ impl<'d> Coder<'d> {
             ));
         }
 
-        // Discards: a sentence with a discard phrase codes nothing.
+        // Discards: a sentence with a discard phrase codes nothing; a story discard (PETRARCH
+        // `+` line) also tells the article coder to drop the whole article.
+        let mut first: Option<(usize, u32)> = None;
         for i in 0..n {
-            let mut hit = None;
-            dict.discard_trie.matches_at(i, n, &lex, &mut |_, v| hit = hit.or(Some(v)));
-            if let Some(v) = hit {
-                if let Some(tr) = trace.as_deref_mut() {
-                    tr.push(format!("discarded: phrase at token {i} ({})", dict.discards[v as usize].loc));
+            dict.discard_trie.matches_at(i, n, &lex, &mut |_, v| {
+                let story = dict.discards[v as usize].story;
+                match first {
+                    None => first = Some((i, v)),
+                    Some((_, f)) if story && !dict.discards[f as usize].story => first = Some((i, v)),
+                    _ => {}
                 }
-                return Vec::new();
+            });
+            if first.is_some_and(|(_, v)| dict.discards[v as usize].story) {
+                break;
             }
+        }
+        if let Some((i, v)) = first {
+            let d = &dict.discards[v as usize];
+            if let Some(tr) = trace.as_deref_mut() {
+                let what = if d.story { "story discard" } else { "discarded" };
+                tr.push(format!("{what}: phrase at token {i} ({})", d.loc));
+            }
+            self.story_discard = d.story;
+            return Vec::new();
         }
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
+            // Exclusion phrases (`~`, `~~`) cover their tokens: an issue phrase inside one
+            // ("union" in "European Union") does not tag the sentence.
+            let mut hits: Vec<(usize, usize, u32)> = Vec::new();
             for i in 0..n {
-                dict.issue_trie.matches_at(i, n, &lex, &mut |_, v| {
-                    let c = &dict.issues[v as usize].0;
-                    if !issues.contains(c) {
-                        issues.push(c.clone());
-                    }
-                });
+                dict.issue_trie.matches_at(i, n, &lex, &mut |end, v| hits.push((i, end, v)));
+            }
+            let excluded = |a: usize, b: usize| {
+                hits.iter().any(|&(s, e, v)| dict.issues[v as usize].0.starts_with('~') && s <= a && b <= e)
+            };
+            for &(a, b, v) in &hits {
+                let c = &dict.issues[v as usize].0;
+                if !c.starts_with('~') && !excluded(a, b) && !issues.contains(c) {
+                    issues.push(c.clone());
+                }
             }
         }
 

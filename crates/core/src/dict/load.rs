@@ -17,6 +17,8 @@ const BUILTIN: &[(&str, DictKind, &str)] = &[
     ("international.actors.txt", DictKind::Actors, include_str!("../../../../dictionaries/international.actors.txt")),
     ("agents.txt", DictKind::Agents, include_str!("../../../../dictionaries/agents.txt")),
     ("verbs.txt", DictKind::Verbs, include_str!("../../../../dictionaries/verbs.txt")),
+    ("discards.txt", DictKind::Discards, include_str!("../../../../dictionaries/discards.txt")),
+    ("issues.txt", DictKind::Issues, include_str!("../../../../dictionaries/issues.txt")),
 ];
 
 /// Parses the built-in dictionary set.
