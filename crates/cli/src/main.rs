@@ -78,6 +78,16 @@ enum DictCmd {
     },
     /// Counts by kind.
     Stats { dir: Option<PathBuf> },
+    /// Frequent capitalised names and verbs in a corpus that no dictionary entry covers.
+    Coverage {
+        /// Corpus: text, JSON Lines, PETRARCH XML or TABARI records.
+        corpus: PathBuf,
+        /// How many names and verbs to list.
+        #[arg(long, default_value_t = 50)]
+        top: usize,
+        #[arg(long)]
+        dict: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -324,6 +334,7 @@ fn dict_cmd(cmd: DictCmd) -> Result<ExitCode> {
             println!("lexemes\t{}", dict.lexicon.len());
             Ok(ExitCode::SUCCESS)
         }
+        DictCmd::Coverage { corpus, top, dict } => coverage(&corpus, top, dict.as_deref()),
         DictCmd::Lookup { phrase, date, dict } => {
             let date = parse_date(date.as_deref())?;
             let dict = load_dictionary(dict.as_deref(), true)?;
@@ -335,4 +346,35 @@ fn dict_cmd(cmd: DictCmd) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn coverage(corpus: &Path, top: usize, dict: Option<&Path>) -> Result<ExitCode> {
+    let dict = load_dictionary(dict, true)?;
+    let name = corpus.display().to_string();
+    let bytes = std::fs::read(corpus).map_err(|e| user(format!("{name}: {e}")))?;
+    let mut cov = herald_core::dict::coverage::Coverage::new(&dict);
+    let (mut articles, mut errors) = (0usize, 0usize);
+    for rec in read_input(&name, &bytes, InputFormat::Auto) {
+        match rec {
+            Ok(art) => {
+                cov.add_article(&art);
+                articles += 1;
+            }
+            Err(e) => {
+                eprintln!("herald: {e}");
+                errors += 1;
+            }
+        }
+    }
+    let mut o = io::stdout().lock();
+    writeln!(o, "# {name}: {articles} articles, {} sentences", cov.sentences())?;
+    writeln!(o, "# capitalised names no actor, agent or discard entry covers (top {top})")?;
+    for (n, c) in cov.names(top) {
+        writeln!(o, "{c}\t{n}")?;
+    }
+    writeln!(o, "# words after an actor that look like verbs and no verb entry covers (top {top})")?;
+    for (v, c) in cov.verbs(top) {
+        writeln!(o, "{c}\t{v}")?;
+    }
+    Ok(if errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }

@@ -77,3 +77,22 @@ fn issues_are_tagged_and_exclusions_respected() {
     // "union" is a LABOR phrase, but not inside "European Union".
     assert!(!issues.contains(&"LABOR"), "{issues:?}");
 }
+
+#[test]
+fn dict_coverage_lists_uncovered_names_and_verbs() {
+    let dir = std::env::temp_dir().join(format!("herald-coverage-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = dir.join("corpus.txt");
+    std::fs::write(
+        &corpus,
+        "Officials in Freedonia said Iraqi troops outflanked the rebels. The Freedonia envoy met Iraqi officials. \
+         Later, Syrian forces outflanked the town near Freedonia.\n",
+    )
+    .unwrap();
+    let out = herald(&["dict", "coverage", corpus.to_str().unwrap(), "--top", "5"], "");
+    let names = out.split("# words after").next().unwrap();
+    assert!(names.contains("3\tFreedonia"), "{out}");
+    assert!(!names.contains("Iraqi"), "covered names are not listed:\n{out}");
+    let verbs = out.split("# words after").nth(1).unwrap();
+    assert!(verbs.contains("2\toutflanked"), "{out}");
+}

@@ -248,6 +248,9 @@ fn push(out: &mut Vec<Token>, text: &str, s: usize, e: usize, kind: TokenKind) {
         TokenKind::Possessive => "'S".to_string(),
         TokenKind::End if raw.starts_with('.') => ".".to_string(),
         TokenKind::Break if raw.chars().all(|c| c == '-' || is_dash(c)) => "--".to_string(),
+        // "US" in capitals is the country, as "U.S." is; the pronoun "us" never is. Dictionary
+        // lookups ignore case, so the distinction is made here.
+        TokenKind::Word if raw == "US" => "U.S.".to_string(),
         _ => normalize(raw),
     };
     out.push(Token { start: s, end: e, norm, kind });
@@ -298,6 +301,7 @@ mod tests {
     t!(plural_possessive, "the states' rights", vec!["THE", "STATES", "'S", "RIGHTS"]);
     t!(abbreviation, "the U.S. said", vec!["THE", "U.S.", "SAID"]);
     t!(abbreviation_end, "troops left the U.S.", vec!["TROOPS", "LEFT", "THE", "U.S."]);
+    t!(us_capitals, "US troops told us", vec!["U.S.", "TROOPS", "TOLD", "US"]);
     t!(title, "Gen. Smith", vec!["GEN.", "SMITH"]);
     t!(hyphen, "al-Qaeda fighters", vec!["AL-QAEDA", "FIGHTERS"]);
     t!(commas, "Iran, Iraq and Syria", vec!["IRAN", ",", "IRAQ", "AND", "SYRIA"]);

@@ -12,6 +12,7 @@
 //! other words come between.
 
 mod common;
+pub mod coverage;
 pub mod compile;
 pub mod load;
 pub mod petrarch;
