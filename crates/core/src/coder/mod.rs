@@ -415,6 +415,16 @@ impl<'d> Coder<'d> {
                     // The first actor after the verb that is not one of the pattern's words.
                     let other = |u: &Unit| Some(u.group) != src.map(|s| units[s].group);
                     tgt = units.iter().position(|u| u.start >= v.end && other(u) && !caps.overlaps_used(u.start, u.end));
+                    if tgt.is_none() {
+                        // Else an actor of another country inside the pattern's words after the
+                        // verb: "expelled the Indian ambassador", "shot down an American drone".
+                        let country = |u: usize| units[u].code.get(..3).unwrap_or("");
+                        let sc = src.map(country).unwrap_or("");
+                        tgt = (0..units.len()).find(|&k| {
+                            let u = &units[k];
+                            u.start >= v.end && other(u) && caps.overlaps_used(u.start, u.end) && !country(k).is_empty() && country(k) != sc
+                        });
+                    }
                 }
             }
             let (s_list, t_list) = (group_of(units, src), group_of(units, tgt));
