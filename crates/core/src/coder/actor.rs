@@ -18,6 +18,9 @@ pub struct Unit {
     pub group: u32,
     /// Dictionary line of the actor (or agent) entry, for explanations.
     pub source: String,
+    /// A bare agent that took its country from a nearby actor ("Iran launched drones":
+    /// `drones` → IRNMIL), rather than naming one itself.
+    pub borrowed: bool,
 }
 
 /// A raw dictionary hit before units are formed.
@@ -151,7 +154,7 @@ pub(crate) fn build_units<'a>(
                         j += 1;
                     }
                 }
-                push_unit(out, Unit { start: m.start, end, code, group: 0, source: src });
+                push_unit(out, Unit { start: m.start, end, code, group: 0, source: src, borrowed: false });
                 k = j;
             }
             Hit::Agent(g) => {
@@ -173,7 +176,7 @@ pub(crate) fn build_units<'a>(
                     if let Some(code) = actor_code(&n) {
                         // A person's own code carries roles already: keep it.
                         let code = if code.len() > 3 && m.end == n.start { code } else { attach(&code, &ag.code, ag.suffix) };
-                        push_unit(out, Unit { start: m.start, end: n.end, code, group: 0, source: ag.loc.to_string() });
+                        push_unit(out, Unit { start: m.start, end: n.end, code, group: 0, source: ag.loc.to_string(), borrowed: false });
                         k += 2;
                         continue;
                     }
@@ -196,6 +199,7 @@ pub(crate) fn build_units<'a>(
                         code: attach(c, &ag.code, ag.suffix),
                         group: 0,
                         source: ag.loc.to_string(),
+                        borrowed: near.is_some(),
                     });
                 }
                 k += 1;

@@ -414,7 +414,21 @@ impl<'d> Coder<'d> {
                 if tgt.is_none() {
                     // The first actor after the verb that is not one of the pattern's words.
                     let other = |u: &Unit| Some(u.group) != src.map(|s| units[s].group);
-                    tgt = units.iter().position(|u| u.start >= v.end && other(u) && !caps.overlaps_used(u.start, u.end));
+                    // A bare agent that borrowed a country yields to a later actor of another
+                    // country: in "Iran launched drones at Israel" the drones are not the target.
+                    let free = |u: &Unit| u.start >= v.end && other(u) && !caps.overlaps_used(u.start, u.end);
+                    tgt = units.iter().position(free);
+                    if let Some(a) = tgt.filter(|&a| units[a].borrowed) {
+                        let ca = units[a].code.get(..3).unwrap_or("");
+                        let unbroken = |u: &Unit| {
+                            toks[units[a].end..u.start.max(units[a].end)]
+                                .iter()
+                                .all(|t| !matches!(t.kind, TokenKind::Comma | TokenKind::Break | TokenKind::End))
+                        };
+                        if let Some(b) = units.iter().position(|u| free(u) && !u.borrowed && unbroken(u) && u.code.get(..3).unwrap_or("") != ca) {
+                            tgt = Some(b);
+                        }
+                    }
                     if tgt.is_none() {
                         // Else an actor of another country inside the pattern's words after the
                         // verb: "expelled the Indian ambassador", "shot down an American drone".
