@@ -417,27 +417,26 @@ impl<'d> Coder<'d> {
                     // A bare agent that borrowed a country yields to a later actor of another
                     // country: in "Iran launched drones at Israel" the drones are not the target.
                     let free = |u: &Unit| u.start >= v.end && other(u) && !caps.overlaps_used(u.start, u.end);
-                    tgt = units.iter().position(free);
+                    // An actor of another country inside the pattern's words after the verb is a
+                    // target too: "expelled the Indian ambassador", "shot down an American drone".
+                    let country = |u: &Unit| u.code.get(..3).unwrap_or("").to_string();
+                    let sc = src.map(|s| country(&units[s])).unwrap_or_default();
+                    let inner = |u: &Unit| {
+                        u.start >= v.end && other(u) && caps.overlaps_used(u.start, u.end) && !u.borrowed && !u.code.is_empty() && country(u) != sc
+                    };
+                    tgt = units.iter().position(|u| free(u) || inner(u));
+                    // A bare agent that borrowed a country yields to a later actor of another
+                    // country: in "Iran launched drones at Israel" the drones are not the target.
                     if let Some(a) = tgt.filter(|&a| units[a].borrowed) {
-                        let ca = units[a].code.get(..3).unwrap_or("");
+                        let ca = country(&units[a]);
                         let unbroken = |u: &Unit| {
                             toks[units[a].end..u.start.max(units[a].end)]
                                 .iter()
                                 .all(|t| !matches!(t.kind, TokenKind::Comma | TokenKind::Break | TokenKind::End))
                         };
-                        if let Some(b) = units.iter().position(|u| free(u) && !u.borrowed && unbroken(u) && u.code.get(..3).unwrap_or("") != ca) {
+                        if let Some(b) = units.iter().position(|u| free(u) && !u.borrowed && unbroken(u) && country(u) != ca) {
                             tgt = Some(b);
                         }
-                    }
-                    if tgt.is_none() {
-                        // Else an actor of another country inside the pattern's words after the
-                        // verb: "expelled the Indian ambassador", "shot down an American drone".
-                        let country = |u: usize| units[u].code.get(..3).unwrap_or("");
-                        let sc = src.map(country).unwrap_or("");
-                        tgt = (0..units.len()).find(|&k| {
-                            let u = &units[k];
-                            u.start >= v.end && other(u) && caps.overlaps_used(u.start, u.end) && !country(k).is_empty() && country(k) != sc
-                        });
                     }
                 }
             }
