@@ -474,6 +474,11 @@ impl<'d> Coder<'d> {
                 // %: every member against every other member of the compound.
                 let g = group_of(units, caps.compound);
                 g.iter().flat_map(|&a| g.iter().filter(move |&&b| b != a).map(move |&b| (Some(a), Some(b)))).collect()
+            } else if t_list.is_empty() && s_list.len() > 1 && reciprocal(&code) {
+                // "Turkey and Greece agreed to resume talks": with no target, the members of a
+                // compound source of a cooperative event (roots 03-06) act on each other.
+                let g = &s_list;
+                g.iter().flat_map(|&a| g.iter().filter(move |&&b| b != a).map(move |&b| (Some(a), Some(b)))).collect()
             } else {
                 let ss: Vec<Option<usize>> = if s_list.is_empty() { vec![None] } else { s_list.iter().map(|&u| Some(u)).collect() };
                 let ts: Vec<Option<usize>> = if t_list.is_empty() { vec![None] } else { t_list.iter().map(|&u| Some(u)).collect() };
@@ -503,6 +508,12 @@ impl<'d> Coder<'d> {
         }
         events
     }
+}
+
+/// Codes of mutual acts (intent to cooperate, consultation, diplomatic and material
+/// cooperation: roots 03 to 06), which a compound subject does to its own members.
+fn reciprocal(code: &CodeSpec) -> bool {
+    matches!(code, CodeSpec::One(c) if ["03", "04", "05", "06"].iter().any(|r| c.starts_with(r)))
 }
 
 /// Clause index of every token: clauses break at `;` and at conjunctions that do not
