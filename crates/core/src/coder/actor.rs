@@ -185,10 +185,11 @@ pub(crate) fn build_units<'a>(
                 // ("Russia massed troops" → RUSMIL), else the article's country.
                 const NEAR: usize = 8;
                 let prev = out.last().filter(|u| m.start - u.end <= NEAR).map(|u| country(&u.code));
+                // Not across a verb: in "Prime Minister X thanked Hungary" Hungary is the target.
                 let next = || {
                     mentions[k + 1..]
                         .iter()
-                        .take_while(|n| n.start - m.end <= NEAR)
+                        .take_while(|n| n.start - m.end <= NEAR && !(m.end..n.start).any(|i| starts_verb(dict, i, toks.len(), lex)))
                         .find_map(|n| actor_code(n).map(|c| country(&c)))
                 };
                 let near = if nearest_country { prev.or_else(next) } else { None };
