@@ -425,9 +425,10 @@ impl<'d> Coder<'d> {
                         u.start >= v.end && other(u) && caps.overlaps_used(u.start, u.end) && !u.borrowed && !u.code.is_empty() && country(u) != sc
                     };
                     tgt = units.iter().position(|u| free(u) || inner(u));
-                    // A bare agent that borrowed a country yields to a later actor of another
-                    // country: in "Iran launched drones at Israel" the drones are not the target.
-                    if let Some(a) = tgt.filter(|&a| units[a].borrowed) {
+                    // A bare military agent (troops, weapons) that borrowed a country yields to a
+                    // later actor of another country: in "Iran launched drones at Israel" the
+                    // drones are the source's, not the target.
+                    if let Some(a) = tgt.filter(|&a| units[a].borrowed && units[a].code.get(3..6) == Some("MIL")) {
                         let ca = country(&units[a]);
                         let unbroken = |u: &Unit| {
                             toks[units[a].end..u.start.max(units[a].end)]
