@@ -343,6 +343,8 @@ impl<'d> Coder<'d> {
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut done_clause: Option<u16> = None;
         let mut first_source: Option<usize> = None;
+        // Plain statements (010) so far: event index range and clause.
+        let mut said: Vec<(usize, usize, u16)> = Vec::new();
         for v in &verbs {
             if v.start < consumed_to || done_clause == Some(clause[v.start]) {
                 continue;
@@ -497,8 +499,34 @@ impl<'d> Coder<'d> {
             }
             if events.len() > n_before {
                 first_source = first_source.or(src);
-                if self.opts.one_event_per_clause {
-                    done_clause = Some(clause[v.start]);
+                let statement = events[n_before..].iter().all(|e| e.code == "010");
+                if statement {
+                    // "Pakistan said its jets shot down Indian aircraft": a plain statement
+                    // leaves the clause open; a later event in it replaces the statement.
+                    said.push((n_before, events.len(), clause[v.start]));
+                } else {
+                    let c = clause[v.start];
+                    let mut drop: Vec<(usize, usize)> =
+                        said.iter().filter(|x| x.2 == c).map(|x| (x.0, x.1)).collect();
+                    said.retain(|x| x.2 != c);
+                    if !drop.is_empty() {
+                        drop.sort();
+                        let keep: Vec<CodedEvent> = events
+                            .drain(..)
+                            .enumerate()
+                            .filter(|(i, _)| !drop.iter().any(|&(a, b)| a <= *i && *i < b))
+                            .map(|(_, e)| e)
+                            .collect();
+                        events = keep;
+                        for x in said.iter_mut() {
+                            let before: usize = drop.iter().filter(|&&(_, b)| b <= x.0).map(|&(a, b)| b - a).sum();
+                            x.0 -= before;
+                            x.1 -= before;
+                        }
+                    }
+                    if self.opts.one_event_per_clause {
+                        done_clause = Some(c);
+                    }
                 }
             }
         }
@@ -512,9 +540,10 @@ impl<'d> Coder<'d> {
 }
 
 /// Codes of mutual acts (intent to cooperate, consultation, diplomatic and material
-/// cooperation: roots 03 to 06), which a compound subject does to its own members.
+/// cooperation: roots 03 to 06; a truce, 0871), which a compound subject does to its own
+/// members.
 fn reciprocal(code: &CodeSpec) -> bool {
-    matches!(code, CodeSpec::One(c) if ["03", "04", "05", "06"].iter().any(|r| c.starts_with(r)))
+    matches!(code, CodeSpec::One(c) if ["03", "04", "05", "06", "0871"].iter().any(|r| c.starts_with(r)))
 }
 
 /// Clause index of every token: clauses break at `;` and at conjunctions that do not
