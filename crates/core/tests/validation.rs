@@ -44,12 +44,12 @@ fn tabari_validate_project() {
 
 #[test]
 fn petrarch_unit_tests_schrodt() {
-    suite("petrarch-philip-schrodt/PETR.UnitTest.records.xml", 276, 182);
+    suite("petrarch-philip-schrodt/PETR.UnitTest.records.xml", 276, 187);
 }
 
 #[test]
 fn petrarch_unit_tests_petrarch2_copy() {
-    suite("petrarch2/PETR.UnitTest.records.xml", 279, 190);
+    suite("petrarch2/PETR.UnitTest.records.xml", 279, 195);
 }
 
 /// PETRARCH-2's gold-standard file: its expectations are PETRARCH-2's own output, so the
@@ -62,5 +62,5 @@ fn petr2_gsr_with_phoenix_dictionaries() {
     let r = validate::run(&path, CoderOptions::default(), Some(&set)).expect("suite runs");
     report(&r);
     let (_, hit, _) = r.events();
-    assert!(hit >= 14, "reproduced {hit} of PETRARCH-2's events, floor is 14");
+    assert!(hit >= 20, "reproduced {hit} of PETRARCH-2's events, floor is 20");
 }

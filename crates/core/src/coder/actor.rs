@@ -233,10 +233,15 @@ pub(crate) fn build_units<'a>(
             let (a, b) = (&out[i - 1], &out[i]);
             let same_span = a.start == b.start && a.end == b.end;
             let between = if a.end <= b.start { &toks[a.end..b.start] } else { &[][..] };
+            // "Iran and Iraq", "Iran, Iraq", "Oman and the Houthis": separators and a "the"
+            // after them.
             let joins = same_span
                 || !between.is_empty()
-                && between.len() <= 2
-                && between.iter().all(|t| t.kind == TokenKind::Comma || t.norm == "AND" || t.norm == "OR");
+                && between.len() <= 3
+                && between.iter().any(|t| t.kind == TokenKind::Comma || t.norm == "AND" || t.norm == "OR")
+                && between.iter().enumerate().all(|(k, t)| {
+                    t.kind == TokenKind::Comma || t.norm == "AND" || t.norm == "OR" || (t.norm == "THE" && k + 1 == between.len())
+                });
             if !joins {
                 group += 1;
             }

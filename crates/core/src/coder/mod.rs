@@ -104,6 +104,8 @@ pub const MAX_TOKENS: usize = 1000;
 const NEGATIONS: &[&str] = &["NOT", "NEVER", "N'T", "NO", "DIDN'T", "DOESN'T", "DON'T", "WON'T", "CAN'T", "CANNOT", "WOULDN'T", "HASN'T", "HAVEN'T", "ISN'T", "WASN'T", "WEREN'T", "REFUSED", "DECLINED"];
 const BE: &[&str] = &["IS", "WAS", "WERE", "ARE", "BEEN", "BE", "BEING", "GOT", "GET", "GETS"];
 const DETERMINERS: &[&str] = &["THE", "A", "AN"];
+/// Possessives: a verb form right after one is a noun ("North Korea's support", "its attack").
+const POSSESSIVES: &[&str] = &["'S"];
 
 impl<'d> Coder<'d> {
     pub fn new(dict: &'d Dictionary) -> Self {
@@ -310,7 +312,7 @@ impl<'d> Coder<'d> {
                 continue;
             };
             let head = i + dict.verb_forms[form as usize].head as usize;
-            let after_det = i > 0 && DETERMINERS.contains(&toks[i - 1].norm.as_str());
+            let after_det = i > 0 && (DETERMINERS.contains(&toks[i - 1].norm.as_str()) || POSSESSIVES.contains(&toks[i - 1].norm.as_str()));
             let capital = self.opts.capitalized_nouns
                 && !mostly_caps
                 && head > 0
