@@ -159,12 +159,13 @@ pub(crate) fn build_units<'a>(
             }
             Hit::Agent(g) => {
                 let ag = &dict.agents[g as usize];
-                // Agent (of (the)?)? Actor: "ambassadors of Arnor", "President Falastur".
+                // Agent ((of|for|from) (the)?)? Actor: "ambassadors of Arnor", "suspects from Tajikistan",
+                // "President Falastur".
                 let next = mentions.get(k + 1).copied();
                 let linked = next.and_then(|n| {
                     let Hit::Actor(_) = n.hit else { return None };
                     let mut p = m.end;
-                    if is_word(toks, p, "OF") || is_word(toks, p, "FOR") {
+                    if is_word(toks, p, "OF") || is_word(toks, p, "FOR") || is_word(toks, p, "FROM") {
                         p += 1;
                         if is_word(toks, p, "THE") {
                             p += 1;

@@ -35,6 +35,9 @@ pub struct CoderOptions {
     pub one_event_per_clause: bool,
     /// A bare agent ("troops") takes the country of the nearest actor in the sentence.
     pub agents_take_nearest_country: bool,
+    /// For mutual acts (talks, agreements), a place after "in"/"at" is the setting, not the
+    /// other party ("signed a deal in Istanbul"); herald's convention, not TABARI's.
+    pub places_are_settings: bool,
 }
 
 impl Default for CoderOptions {
@@ -46,6 +49,7 @@ impl Default for CoderOptions {
             capitalized_nouns: false,
             one_event_per_clause: true,
             agents_take_nearest_country: true,
+            places_are_settings: true,
         }
     }
 }
@@ -420,7 +424,25 @@ impl<'d> Coder<'d> {
                     let other = |u: &Unit| Some(u.group) != src.map(|s| units[s].group);
                     // A bare agent that borrowed a country yields to a later actor of another
                     // country: in "Iran launched drones at Israel" the drones are not the target.
-                    let free = |u: &Unit| u.start >= v.end && other(u) && !caps.overlaps_used(u.start, u.end);
+                    // For mutual acts (talks, agreements) a place after "in"/"at" is where
+                    // they happened, not a party ("signed a deal in Istanbul"), and a bare agent
+                    // that borrowed a country is not the other party of a compound source.
+                    let mutual = reciprocal(&code);
+                    // Arriving "in" a capital is visiting it: there the place is the target.
+                    let visit = matches!(&code, CodeSpec::One(c) if c.starts_with("042") || c.starts_with("043"));
+                    let compound_src = src.is_some_and(|s| group_of(units, Some(s)).len() > 1);
+                    let located = |u: &Unit| {
+                        let w = |k: usize| toks[k].norm.as_str();
+                        (u.start >= 1 && matches!(w(u.start - 1), "IN" | "AT"))
+                            || (u.start >= 2 && w(u.start - 1) == "THE" && matches!(w(u.start - 2), "IN" | "AT"))
+                    };
+                    let free = |u: &Unit| {
+                        u.start >= v.end
+                            && other(u)
+                            && !caps.overlaps_used(u.start, u.end)
+                            && !(self.opts.places_are_settings && mutual && !visit && located(u))
+                            && !(mutual && compound_src && u.borrowed)
+                    };
                     // An actor of another country inside the pattern's words after the verb is a
                     // target too: "expelled the Indian ambassador", "shot down an American drone".
                     let country = |u: &Unit| u.code.get(..3).unwrap_or("").to_string();

@@ -235,12 +235,18 @@ fn is_project(path: &Path) -> bool {
 }
 
 /// TABARI's conventions: capitalised verbs are nouns; negation is not special; a bare
-/// agent has no country.
+/// agent has no country; a place after "in" can be a target.
 fn tabari_options(opts: CoderOptions) -> CoderOptions {
-    CoderOptions { capitalized_nouns: true, negation: false, agents_take_nearest_country: false, ..opts }
+    CoderOptions {
+        capitalized_nouns: true,
+        negation: false,
+        agents_take_nearest_country: false,
+        places_are_settings: false,
+        ..opts
+    }
 }
 
-/// PETRARCH's conventions: a bare agent has no country.
+/// PETRARCH's conventions: a bare agent has no country; a place after "in" can be a target.
 fn petrarch_options(opts: CoderOptions) -> CoderOptions {
-    CoderOptions { agents_take_nearest_country: false, ..opts }
+    CoderOptions { agents_take_nearest_country: false, places_are_settings: false, ..opts }
 }
