@@ -17,7 +17,7 @@ use std::process::Command;
 
 /// Floors, in percent (issue 3 requires 85.0 for both).
 const RECALL_FLOOR: f64 = 67.5;
-const PRECISION_FLOOR: f64 = 80.5;
+const PRECISION_FLOOR: f64 = 81.5;
 /// What issue 3 asks for; reported alongside the floors.
 const REQUIRED: f64 = 85.0;
 

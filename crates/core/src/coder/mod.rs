@@ -413,11 +413,19 @@ impl<'d> Coder<'d> {
                     // An actor whose words the pattern used before the verb ("&AIRCRAFT *" on
                     // "Israeli warplanes struck") is the subject; else the nearest actor before.
                     let inside = units.iter().rposition(|u| u.end <= v.start && caps.overlaps_used(u.start, u.end));
+                    // A place after "in"/"at" is a setting, never the subject ("met in
+                    // Johannesburg and invited six countries").
+                    let pos = caps.lo.min(v.start);
+                    let before = if self.opts.places_are_settings {
+                        units.iter().rposition(|u| u.end <= pos && !located_at(toks, u.start))
+                    } else {
+                        nearest_before(units, pos)
+                    };
                     src = inside
-                        .or(nearest_before(units, caps.lo.min(v.start)))
+                        .or(before)
                         .filter(|&u| clause[units[u].start] == c)
                         .or(first_source)
-                        .or_else(|| nearest_before(units, caps.lo.min(v.start)));
+                        .or(before);
                 }
                 if tgt.is_none() {
                     // The first actor after the verb that is not one of the pattern's words.
@@ -431,16 +439,21 @@ impl<'d> Coder<'d> {
                     // Arriving "in" a capital is visiting it: there the place is the target.
                     let visit = matches!(&code, CodeSpec::One(c) if c.starts_with("042") || c.starts_with("043"));
                     let compound_src = src.is_some_and(|s| group_of(units, Some(s)).len() > 1);
-                    let located = |u: &Unit| {
-                        let w = |k: usize| toks[k].norm.as_str();
-                        (u.start >= 1 && matches!(w(u.start - 1), "IN" | "AT"))
-                            || (u.start >= 2 && w(u.start - 1) == "THE" && matches!(w(u.start - 2), "IN" | "AT"))
-                    };
+                    let located = |u: &Unit| located_at(toks, u.start);
+                    let setting = |u: &Unit| self.opts.places_are_settings && mutual && !visit && located(u);
+                    // Once the setting is named, later actors belong to other verbs ("met in
+                    // Johannesburg and invited six countries").
+                    let after_setting = units
+                        .iter()
+                        .find(|u| u.start >= v.end && other(u) && !caps.overlaps_used(u.start, u.end))
+                        .filter(|u| setting(u))
+                        .map(|u| u.start);
                     let free = |u: &Unit| {
                         u.start >= v.end
+                            && after_setting.is_none()
+                            && !setting(u)
                             && other(u)
                             && !caps.overlaps_used(u.start, u.end)
-                            && !(self.opts.places_are_settings && mutual && !visit && located(u))
                             && !(mutual && compound_src && u.borrowed)
                     };
                     // An actor of another country inside the pattern's words after the verb is a
@@ -565,9 +578,10 @@ impl<'d> Coder<'d> {
 
 /// Codes of mutual acts (intent to cooperate, consultation, diplomatic and material
 /// cooperation: roots 03 to 06; a truce, 0871), which a compound subject does to its own
-/// members.
+/// members. Mediation (039, 045) is done to others.
 fn reciprocal(code: &CodeSpec) -> bool {
-    matches!(code, CodeSpec::One(c) if ["03", "04", "05", "06", "0871"].iter().any(|r| c.starts_with(r)))
+    matches!(code, CodeSpec::One(c) if ["03", "04", "05", "06", "0871"].iter().any(|r| c.starts_with(r))
+        && !c.starts_with("039") && !c.starts_with("045"))
 }
 
 /// Clause index of every token: clauses break at `;` and at conjunctions that do not
@@ -606,6 +620,13 @@ fn is_passive(toks: &[Token], start: usize, head: usize) -> bool {
     let h = &toks[head.min(toks.len() - 1)].norm;
     let participle = h.ends_with("ED") || h.ends_with("EN") || h.ends_with('T') || h.ends_with('N');
     participle && toks[start.saturating_sub(2)..start].iter().any(|t| BE.contains(&t.norm.as_str()))
+}
+
+/// Whether the actor starting at token `start` follows "in"/"at" (or "in the"): a place.
+fn located_at(toks: &[Token], start: usize) -> bool {
+    let w = |k: usize| toks[k].norm.as_str();
+    (start >= 1 && matches!(w(start - 1), "IN" | "AT"))
+        || (start >= 2 && w(start - 1) == "THE" && matches!(w(start - 2), "IN" | "AT"))
 }
 
 fn nearest_before(units: &[Unit], pos: usize) -> Option<usize> {
