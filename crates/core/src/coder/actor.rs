@@ -72,6 +72,9 @@ fn is_word(toks: &[Token], i: usize, w: &str) -> bool {
     toks.get(i).is_some_and(|t| t.norm == w)
 }
 
+/// Sector prefixes of actors that are not countries.
+const NON_COUNTRY: &[&str] = &["IGO", "NGO", "IMG", "MNC", "UIS"];
+
 const PRONOUNS: &[&str] = &["HE", "SHE", "IT", "THEY", "WE"];
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -185,13 +188,18 @@ pub(crate) fn build_units<'a>(
                 // A bare agent takes the country of the nearest actor in the sentence
                 // ("Russia massed troops" → RUSMIL), else the article's country.
                 const NEAR: usize = 8;
-                let prev = out.last().filter(|u| m.start - u.end <= NEAR).map(|u| country(&u.code));
+                // International actors (IGO, NGO, IMG …) have no country to lend.
+                let national = |c: &str| !NON_COUNTRY.iter().any(|p| c.starts_with(p));
+                let prev = out
+                    .last()
+                    .filter(|u| m.start - u.end <= NEAR && national(&u.code))
+                    .map(|u| country(&u.code));
                 // Not across a verb: in "Prime Minister X thanked Hungary" Hungary is the target.
                 let next = || {
                     mentions[k + 1..]
                         .iter()
                         .take_while(|n| n.start - m.end <= NEAR && !(m.end..n.start).any(|i| starts_verb(dict, i, toks.len(), lex)))
-                        .find_map(|n| actor_code(n).map(|c| country(&c)))
+                        .find_map(|n| actor_code(n).filter(|c| national(c)).map(|c| country(&c)))
                 };
                 let near = if nearest_country { prev.or_else(next) } else { None };
                 if let Some(c) = near.as_deref().or(default_country) {
