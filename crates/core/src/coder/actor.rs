@@ -157,6 +157,15 @@ pub(crate) fn build_units<'a>(
                         j += 1;
                     }
                 }
+                // "Russia's ambassador to Germany": the host country after an envoy's "to" is
+                // part of the mention, not an actor of its own.
+                if j > k + 1 && code.ends_with("GOV") && is_word(toks, end, "TO") {
+                    let at = if is_word(toks, end + 1, "THE") { end + 2 } else { end + 1 };
+                    if let Some(n) = mentions.get(j).filter(|n| n.start == at && matches!(n.hit, Hit::Actor(_))) {
+                        end = n.end;
+                        j += 1;
+                    }
+                }
                 push_unit(out, Unit { start: m.start, end, code, group: 0, source: src, borrowed: false });
                 k = j;
             }
