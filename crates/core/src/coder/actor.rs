@@ -199,9 +199,15 @@ pub(crate) fn build_units<'a>(
                 const NEAR: usize = 8;
                 // International actors (IGO, NGO, IMG …) have no country to lend.
                 let national = |c: &str| !NON_COUNTRY.iter().any(|p| c.starts_with(p));
+                // Not across a clause break (", and", ";", a dash).
+                let clause_break = |a: usize, b: usize| {
+                    let t = &toks[a..b];
+                    t.iter().any(|x| matches!(x.kind, TokenKind::Break | TokenKind::End))
+                        || t.windows(2).any(|w| w[0].kind == TokenKind::Comma && w[1].norm == "AND")
+                };
                 let prev = out
                     .last()
-                    .filter(|u| m.start - u.end <= NEAR && national(&u.code))
+                    .filter(|u| m.start - u.end <= NEAR && national(&u.code) && !clause_break(u.end, m.start))
                     .map(|u| country(&u.code));
                 // Not across a verb: in "Prime Minister X thanked Hungary" Hungary is the target.
                 let next = || {
@@ -253,8 +259,15 @@ pub(crate) fn build_units<'a>(
             let between = if a.end <= b.start { &toks[a.end..b.start] } else { &[][..] };
             // "Iran and Iraq", "Iran, Iraq", "Oman and the Houthis": separators and a "the"
             // after them.
+            // ", and" before an actor that a verb follows starts a new clause when a verb
+            // came before the first one: "arrested four suspects, and President X accused".
+            let new_clause = between.first().is_some_and(|t| t.kind == TokenKind::Comma)
+                && between.iter().any(|t| t.norm == "AND")
+                && starts_verb(dict, b.end, toks.len(), lex)
+                && (0..a.start).any(|i| starts_verb(dict, i, toks.len(), lex));
             let joins = same_span
-                || !between.is_empty()
+                || !new_clause
+                && !between.is_empty()
                 && between.len() <= 3
                 && between.iter().any(|t| t.kind == TokenKind::Comma || t.norm == "AND" || t.norm == "OR")
                 && between.iter().enumerate().all(|(k, t)| {

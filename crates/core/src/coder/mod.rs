@@ -464,6 +464,12 @@ impl<'d> Coder<'d> {
                         u.start >= v.end && other(u) && caps.overlaps_used(u.start, u.end) && !u.borrowed && !u.code.is_empty() && country(u) != sc
                     };
                     tgt = units.iter().position(|u| free(u) || inner(u));
+                    // Coercion (root 17) is mostly done at home: "suspended parliament" targets
+                    // the parliament the pattern named, even of the same country.
+                    let coercion = matches!(&code, CodeSpec::One(c) if c.starts_with("17"));
+                    if tgt.is_none() && coercion {
+                        tgt = units.iter().position(|u| u.start >= v.end && other(u) && caps.overlaps_used(u.start, u.end) && u.code != src.map(|s| units[s].code.as_str()).unwrap_or(""));
+                    }
                     // A bare military agent (troops, weapons) that borrowed a country yields to a
                     // later actor of another country: in "Iran launched drones at Israel" the
                     // drones are the source's, not the target.
