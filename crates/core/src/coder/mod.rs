@@ -470,10 +470,10 @@ impl<'d> Coder<'d> {
                     if tgt.is_none() && coercion {
                         tgt = units.iter().position(|u| u.start >= v.end && other(u) && caps.overlaps_used(u.start, u.end) && u.code != src.map(|s| units[s].code.as_str()).unwrap_or(""));
                     }
-                    // A bare military agent (troops, weapons) that borrowed a country yields to a
+                    // A bare military or police agent (troops, weapons) that borrowed a country yields to a
                     // later actor of another country: in "Iran launched drones at Israel" the
                     // drones are the source's, not the target.
-                    if let Some(a) = tgt.filter(|&a| units[a].borrowed && units[a].code.get(3..6) == Some("MIL")) {
+                    if let Some(a) = tgt.filter(|&a| units[a].borrowed && matches!(units[a].code.get(3..6), Some("MIL" | "COP"))) {
                         let ca = country(&units[a]);
                         let unbroken = |u: &Unit| {
                             toks[units[a].end..u.start.max(units[a].end)]
@@ -629,10 +629,17 @@ fn is_passive(toks: &[Token], start: usize, head: usize) -> bool {
 }
 
 /// Whether the actor starting at token `start` follows "in"/"at" (or "in the"): a place.
+/// An embassy, consulate or mission "in" a country stands for that country's relations.
 fn located_at(toks: &[Token], start: usize) -> bool {
     let w = |k: usize| toks[k].norm.as_str();
-    (start >= 1 && matches!(w(start - 1), "IN" | "AT"))
-        || (start >= 2 && w(start - 1) == "THE" && matches!(w(start - 2), "IN" | "AT"))
+    let prep = if start >= 1 && matches!(w(start - 1), "IN" | "AT") {
+        Some(start - 1)
+    } else if start >= 2 && w(start - 1) == "THE" && matches!(w(start - 2), "IN" | "AT") {
+        Some(start - 2)
+    } else {
+        None
+    };
+    prep.is_some_and(|p| p == 0 || !matches!(w(p - 1), "EMBASSY" | "EMBASSIES" | "CONSULATE" | "CONSULATES" | "MISSION"))
 }
 
 fn nearest_before(units: &[Unit], pos: usize) -> Option<usize> {
