@@ -583,10 +583,10 @@ impl<'d> Coder<'d> {
 }
 
 /// Codes of mutual acts (intent to cooperate, consultation, diplomatic and material
-/// cooperation: roots 03 to 06; a truce, 0871), which a compound subject does to its own
+/// cooperation: roots 03 to 06; releasing prisoners, 0841; a truce, 0871), which a compound subject does to its own
 /// members. Mediation (039, 045) is done to others.
 fn reciprocal(code: &CodeSpec) -> bool {
-    matches!(code, CodeSpec::One(c) if ["03", "04", "05", "06", "0871"].iter().any(|r| c.starts_with(r))
+    matches!(code, CodeSpec::One(c) if ["03", "04", "05", "06", "0841", "0871"].iter().any(|r| c.starts_with(r))
         && !c.starts_with("039") && !c.starts_with("045"))
 }
 
