@@ -38,6 +38,9 @@ pub struct CoderOptions {
     /// For mutual acts (talks, agreements), a place after "in"/"at" is the setting, not the
     /// other party ("signed a deal in Istanbul"); herald's convention, not TABARI's.
     pub places_are_settings: bool,
+    /// An act announced with "will"/"would" is a threat (conflict) or an intent
+    /// (cooperation): "said it would impose sanctions" is 1312, not 163 (herald convention).
+    pub modal_intent: bool,
 }
 
 impl Default for CoderOptions {
@@ -50,6 +53,7 @@ impl Default for CoderOptions {
             one_event_per_clause: true,
             agents_take_nearest_country: true,
             places_are_settings: true,
+            modal_intent: true,
         }
     }
 }
@@ -395,6 +399,10 @@ impl<'d> Coder<'d> {
                 }
                 continue;
             }
+            let code = match code {
+                CodeSpec::One(c) if self.opts.modal_intent && future_modal(toks, v.start) => CodeSpec::One(future_code(&c)),
+                other => other,
+            };
             // Source and target: captured, else nearest unit before / first unit after.
             let passive = self.opts.passive && caps.source.is_none() && caps.target.is_none() && is_passive(toks, v.start, head);
             let mut src = caps.source.or(caps.compound);
@@ -622,6 +630,53 @@ fn negated(toks: &[Token], start: usize) -> bool {
     toks[lo..start].iter().any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("N'T"))
 }
 
+/// "will impose", "would also send": the act is announced, not done.
+fn future_modal(toks: &[Token], start: usize) -> bool {
+    let lo = start.saturating_sub(2);
+    toks[lo..start].iter().any(|t| matches!(t.norm.as_str(), "WILL" | "WOULD" | "SHALL" | "'LL"))
+}
+
+/// The CAMEO code of announcing an act: conflict becomes the matching threat (13x),
+/// cooperation the matching intent (03x); statements and appeals stay as they are.
+fn future_code(c: &str) -> String {
+    let root = c.get(..2).unwrap_or("");
+    let mapped = match root {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => match c {
+            "071" => "0331",
+            "072" => "0332",
+            "073" => "0333",
+            "074" => "0334",
+            _ => "033",
+        },
+        "08" => "035",
+        "16" => match c {
+            "161" => "1313",
+            "162" | "1621" | "1622" | "1623" => "1311",
+            "163" => "1312",
+            "164" => "134",
+            "165" => "135",
+            "166" | "1661" | "1662" | "1663" => "136",
+            _ => "131",
+        },
+        "17" => match c {
+            "172" | "1721" | "1722" | "1723" | "1724" => "132",
+            _ => "137",
+        },
+        "18" => "1383",
+        "19" => match c {
+            "191" => "1381",
+            "192" => "1382",
+            _ => "1384",
+        },
+        "20" => "1385",
+        _ => c,
+    };
+    mapped.to_string()
+}
+
 fn is_passive(toks: &[Token], start: usize, head: usize) -> bool {
     let h = &toks[head.min(toks.len() - 1)].norm;
     let participle = h.ends_with("ED") || h.ends_with("EN") || h.ends_with('T') || h.ends_with('N');
@@ -665,4 +720,56 @@ fn byte_span(toks: &[Token], s: usize, e: usize) -> [usize; 2] {
 
 fn span_text<'t>(text: &'t str, toks: &[Token], s: usize, e: usize) -> &'t str {
     &text[toks[s].start..toks[e - 1].end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::{load, Dictionary};
+
+    fn events(dict: &Dictionary, text: &str) -> Vec<(String, String, String)> {
+        let mut c = Coder::new(dict);
+        c.code_sentence(text, &SentenceContext::default())
+            .into_iter()
+            .map(|e| (e.source, e.target, e.code))
+            .collect()
+    }
+
+    fn ev(s: &str, t: &str, c: &str) -> (String, String, String) {
+        (s.into(), t.into(), c.into())
+    }
+
+    #[test]
+    fn announced_acts_are_threats_or_intents() {
+        assert_eq!(future_code("163"), "1312");
+        assert_eq!(future_code("195"), "1384");
+        assert_eq!(future_code("042"), "036");
+        assert_eq!(future_code("073"), "0333");
+        assert_eq!(future_code("010"), "010");
+        assert_eq!(future_code("111"), "111");
+    }
+
+    #[test]
+    fn herald_conventions_on_the_builtin_set() {
+        let dict = Dictionary::compile(&load::builtin());
+        // A statement gives way to the event it reports; "would" makes it a threat.
+        assert_eq!(
+            events(&dict, "Iran said the United States would impose sanctions on Iraq."),
+            vec![ev("USA", "IRQ", "1312")]
+        );
+        // A compound source of a mutual act acts on its own members.
+        assert_eq!(
+            events(&dict, "Turkey and Greece agreed to resume talks."),
+            vec![ev("TUR", "GRC", "036"), ev("GRC", "TUR", "036")]
+        );
+        // A place after "in" is the setting of talks, not the other party.
+        assert_eq!(
+            events(&dict, "Russia and Ukraine signed a deal in Istanbul."),
+            vec![ev("RUS", "UKR", "057"), ev("UKR", "RUS", "057")]
+        );
+        // Weapons that borrowed the source's country are not the target.
+        assert_eq!(events(&dict, "Iran launched drones at Israel."), vec![ev("IRN", "ISR", "195")]);
+        // An actor inside the pattern's words can be the target.
+        assert_eq!(events(&dict, "Niger expelled the French ambassador."), vec![ev("NER", "FRAGOV", "161")]);
+    }
 }

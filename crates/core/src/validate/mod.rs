@@ -235,18 +235,20 @@ fn is_project(path: &Path) -> bool {
 }
 
 /// TABARI's conventions: capitalised verbs are nouns; negation is not special; a bare
-/// agent has no country; a place after "in" can be a target.
+/// agent has no country; a place after "in" can be a target; "will attack" codes an attack.
 fn tabari_options(opts: CoderOptions) -> CoderOptions {
     CoderOptions {
         capitalized_nouns: true,
         negation: false,
         agents_take_nearest_country: false,
         places_are_settings: false,
+        modal_intent: false,
         ..opts
     }
 }
 
-/// PETRARCH's conventions: a bare agent has no country; a place after "in" can be a target.
+/// PETRARCH's conventions: a bare agent has no country; a place after "in" can be a target;
+/// "will attack" codes an attack.
 fn petrarch_options(opts: CoderOptions) -> CoderOptions {
-    CoderOptions { agents_take_nearest_country: false, places_are_settings: false, ..opts }
+    CoderOptions { agents_take_nearest_country: false, places_are_settings: false, modal_intent: false, ..opts }
 }
