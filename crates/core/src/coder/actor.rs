@@ -263,7 +263,7 @@ pub(crate) fn build_units<'a>(
             // came before the first one: "arrested four suspects, and President X accused".
             let new_clause = between.first().is_some_and(|t| t.kind == TokenKind::Comma)
                 && between.iter().any(|t| t.norm == "AND")
-                && starts_verb(dict, b.end, toks.len(), lex)
+                && (b.end..(b.end + 4).min(toks.len())).any(|i| starts_verb(dict, i, toks.len(), lex))
                 && (0..a.start).any(|i| starts_verb(dict, i, toks.len(), lex));
             let joins = same_span
                 || !new_clause
