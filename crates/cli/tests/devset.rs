@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Floors, in percent (issue 3 requires 85.0 for both).
-const RECALL_FLOOR: f64 = 71.0;
-const PRECISION_FLOOR: f64 = 85.0;
+const RECALL_FLOOR: f64 = 71.5;
+const PRECISION_FLOOR: f64 = 85.5;
 /// What issue 3 asks for; reported alongside the floors.
 const REQUIRED: f64 = 85.0;
 

@@ -353,6 +353,8 @@ impl<'d> Coder<'d> {
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut done_clause: Option<u16> = None;
         let mut first_source: Option<usize> = None;
+        // The subject of the last verb seen, for verbs coordinated with "and".
+        let mut last_source: Option<usize> = None;
         // Plain statements (010) so far: event index range and clause.
         let mut said: Vec<(usize, usize, u16)> = Vec::new();
         for v in &verbs {
@@ -429,12 +431,22 @@ impl<'d> Coder<'d> {
                     } else {
                         nearest_before(units, pos)
                     };
-                    src = inside
-                        .or(before)
-                        .filter(|&u| clause[units[u].start] == c)
-                        .or(first_source)
-                        .or(before);
+                    // "Belarusian authorities forced a plane to land in Minsk and arrested a
+                    // journalist": a verb joined by "and" shares the previous verb's subject,
+                    // else the sentence's opening actor.
+                    let shared = (self.opts.places_are_settings && v.start > 0 && toks[v.start - 1].norm == "AND")
+                        .then(|| last_source.or_else(|| units.first().filter(|u| u.start <= 1).map(|_| 0)))
+                        .flatten()
+                        .filter(|&u| units[u].end <= v.start);
+                    src = shared.or_else(|| {
+                        inside
+                            .or(before)
+                            .filter(|&u| clause[units[u].start] == c)
+                            .or(first_source)
+                            .or(before)
+                    });
                 }
+                last_source = src.or(last_source);
                 if tgt.is_none() {
                     // The first actor after the verb that is not one of the pattern's words.
                     let other = |u: &Unit| Some(u.group) != src.map(|s| units[s].group);
