@@ -577,7 +577,9 @@ impl<'d> Coder<'d> {
             let passive = self.opts.passive && caps.source.is_none() && caps.target.is_none() && is_passive(toks, v.start, head);
             let lo = caps.lo.min(v.start);
             let mut src: Option<Who> = caps.source.or(caps.compound).map(Who::Group);
-            let mut tgt: Option<Who> = caps.target.or(caps.compound).map(Who::Group);
+            // `%`: a compound that is source and target (TABARI), or only the source (PETRARCH).
+            let both = self.opts.compound_both;
+            let mut tgt: Option<Who> = caps.target.or(caps.compound.filter(|_| both)).map(Who::Group);
             if passive {
                 let by = (v.end..n).find(|&k| toks[k].norm == "BY").filter(|&k| unit_start.get(k + 1).is_some_and(|&u| u != u32::MAX));
                 if src.is_none() {
@@ -636,6 +638,10 @@ impl<'d> Coder<'d> {
                     }
                 }
             }
+            // PETRARCH: a `%` compound with no other target codes a paired event on itself.
+            if tgt.is_none() && !both && matches!(code, CodeSpec::Pair(..)) {
+                tgt = caps.compound.map(Who::Group);
+            }
             let s_list = src.map_or_else(Vec::new, |w| w.expand(units));
             let t_list = tgt.map_or_else(Vec::new, |w| w.expand(units));
             if let Some(tr) = trace.as_deref_mut() {
@@ -673,7 +679,7 @@ impl<'d> Coder<'d> {
                 });
                 meta.push((c_here, subordinate, dominant));
             };
-            let pairs: Vec<(Option<Who>, Option<Who>)> = if caps.compound.is_some() && caps.source.is_none() && caps.target.is_none() {
+            let pairs: Vec<(Option<Who>, Option<Who>)> = if both && caps.compound.is_some() && caps.source.is_none() && caps.target.is_none() {
                 // %: every member against every other member of the compound.
                 let g = group_of(units, caps.compound);
                 g.iter().flat_map(|&a| g.iter().filter(move |&&b| b != a).map(move |&b| (Some(Who::Unit(a)), Some(Who::Unit(b))))).collect()

@@ -67,6 +67,9 @@ pub struct CoderOptions {
     /// Words allowed between an actor and its agent ("Iraq's *new* defence minister");
     /// TABARI wants them adjacent (or `former`).
     pub agent_modifiers: usize,
+    /// `%` in a pattern makes its compound both source and target, every member against
+    /// every other (TABARI); otherwise only the source (PETRARCH).
+    pub compound_both: bool,
     /// Agents joined by "and" each make an actor, and leading agents carry over a compound
     /// of actors: "lawmakers and officials in Fornost and Gondor" (PETRARCH).
     pub distribute_agents: bool,
@@ -114,6 +117,7 @@ impl Default for CoderOptions {
             convert_agents: false,
             agent_modifiers: 2,
             distribute_agents: false,
+            compound_both: true,
             pronouns: PronounRule::Nearest,
             actor_gap: ActorGap { max: 2, words_only: true, overlapping_agents: false },
             default_source: None,
@@ -156,16 +160,19 @@ impl CoderOptions {
             agent_placeholder: Some("---".to_string()),
             comma_clauses: true,
             distribute_agents: true,
+            compound_both: false,
             actor_gap: ActorGap { max: 2, words_only: true, overlapping_agents: true },
             ..CoderOptions::default()
         }
     }
 
     /// PETRARCH-2's conventions: as PETRARCH-1's, but an agent phrase inside another
-    /// ("opposition group" in "main opposition group") adds no role of its own.
+    /// ("opposition group" in "main opposition group") adds no role of its own, and `%`
+    /// codes its compound against itself.
     pub fn petrarch2() -> CoderOptions {
         let mut o = CoderOptions::petrarch();
         o.actor_gap.overlapping_agents = false;
+        o.compound_both = true;
         o
     }
 
