@@ -192,7 +192,7 @@ pub(crate) fn build_units(
     date: Option<Date>,
     default_country: Option<&str>,
     rules: AgentRules<'_>,
-    modifier: &[bool],
+    modifier: &[u8],
     out: &mut Vec<Unit>,
 ) {
     let convert_agents = rules.convert;
@@ -401,6 +401,13 @@ pub(crate) fn build_units(
     }
 }
 
+/// Kinds of words that may stand before the members of a compound actor.
+pub(crate) const MOD_DET: u8 = 1;
+/// A word of the dictionary's adjective list.
+pub(crate) const MOD_ADJ: u8 = 2;
+/// Any other plain word (where no adjective list says better).
+pub(crate) const MOD_WORD: u8 = 4;
+
 /// How pronouns find their referents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PronounRule {
@@ -417,7 +424,7 @@ pub enum PronounRule {
 /// carried over from the previous sentence of the story (TABARI FORWARD).
 pub(crate) fn resolve_pronouns(
     toks: &[Token],
-    modifier: &[bool],
+    modifier: &[u8],
     rule: PronounRule,
     antecedent: Option<&str>,
     out: &mut Vec<Unit>,
@@ -480,7 +487,7 @@ pub(crate) fn resolve_pronouns(
 /// any determiners and adjectives (`modifier`: "Fornost and the evil awful Gondor"); a
 /// comma joins only in a list that an "and", "or" or "nor" closes. Units sharing a span
 /// (one phrase coding several actors) form a group too.
-fn provisional_groups(toks: &[Token], modifier: &[bool], out: &[Unit]) -> Vec<u32> {
+fn provisional_groups(toks: &[Token], modifier: &[u8], out: &[Unit]) -> Vec<u32> {
     // Join kind between unit i-1 and i: 0 none, 1 comma only, 2 with a conjunction.
     let kind: Vec<u8> = (0..out.len())
         .map(|i| {
@@ -522,9 +529,9 @@ fn is_conj(t: &Token) -> bool {
 
 /// How the tokens `a..b` join two actors: 0 not at all, 1 by a comma only, 2 by a
 /// conjunction (or only by adjectives: "the evil Arnor awful Gondor").
-fn joins_compound(toks: &[Token], modifier: &[bool], a: usize, b: usize) -> u8 {
+fn joins_compound(toks: &[Token], modifier: &[u8], a: usize, b: usize) -> u8 {
     let conj = toks[a..b].iter().take_while(|t| is_conj(t)).count();
-    let rest = (a + conj..b).all(|i| modifier.get(i).copied().unwrap_or(false));
+    let rest = (a + conj..b).all(|i| modifier.get(i).copied().unwrap_or(0) != 0);
     if conj > 2 || !rest {
         return 0;
     }
@@ -534,7 +541,7 @@ fn joins_compound(toks: &[Token], modifier: &[bool], a: usize, b: usize) -> u8 {
     if conj > 0 {
         return 1;
     }
-    let adjectives_only = b - a <= 2 && toks[a..b].iter().all(|t| !matches!(t.norm.as_str(), "THE" | "A" | "AN"));
+    let adjectives_only = b - a <= 2 && (a..b).all(|i| modifier.get(i) == Some(&MOD_ADJ));
     if adjectives_only {
         2
     } else {

@@ -71,13 +71,16 @@ pub struct Coder<'d> {
     claimed: Vec<bool>,
     /// Part-of-speech flags per token (`POS_*`).
     pos: Vec<u8>,
-    /// Determiners and adjectives, which may stand inside compound actors.
-    modifier: Vec<bool>,
+    /// Determiners and adjectives, which may stand inside compound actors (`MOD_*`).
+    modifier: Vec<u8>,
 }
 
 const POS_NOUN: u8 = 1;
 const POS_ADJ: u8 = 2;
 const POS_DET: u8 = 4;
+
+pub(crate) use actor::{MOD_ADJ, MOD_DET, MOD_WORD};
+const CONJUNCTIONS: &[&str] = &["AND", "OR", "NOR", "BUT"];
 
 const CACHE_LIMIT: usize = 1 << 20;
 
@@ -344,7 +347,34 @@ impl<'d> Coder<'d> {
                 }
             }
             self.modifier.clear();
-            self.modifier.extend(self.pos.iter().map(|&p| p & (POS_DET | POS_ADJ) != 0));
+            self.modifier.extend(self.pos.iter().map(|&p| {
+                if p & POS_ADJ != 0 {
+                    MOD_ADJ
+                } else if p & POS_DET != 0 {
+                    MOD_DET
+                } else {
+                    0
+                }
+            }));
+            // Without an adjective list (PETRARCH), any plain word that is neither a verb
+            // nor part of an actor may modify a compound member ("and good Gondor").
+            if self.opts.loose_modifiers {
+                let mut in_mention = vec![false; n];
+                for m in &self.mentions {
+                    in_mention[m.start..m.far.min(n)].iter_mut().for_each(|x| *x = true);
+                }
+                for i in 0..n {
+                    let t = &toks[i];
+                    if self.modifier[i] != 0 || in_mention[i] || t.kind != TokenKind::Word || CONJUNCTIONS.contains(&t.norm.as_str()) {
+                        continue;
+                    }
+                    let mut verb = false;
+                    dict.verb_trie.matches_at(i, n, &lex, &mut |_, _| verb = true);
+                    if !verb {
+                        self.modifier[i] = MOD_WORD;
+                    }
+                }
+            }
         }
         build_units(
             dict,
@@ -977,6 +1007,10 @@ mod tests {
         let text = "The Arnor main opposition group will attack Osgiliath in the south.";
         assert_eq!(code_with(&d, &o, text), ["ARNMOPOPP/OSG/223"]);
         assert_eq!(code_with(&d, &CoderOptions::petrarch2(), text), ["ARNMOP/OSG/223"]);
+        // Unlisted adjectives may stand in a compound (not before a verb).
+        let mut got = code_with(&d, &o, "Arnor and the good Gondor will attack Osgiliath in the south.");
+        got.sort();
+        assert_eq!(got, ["ARN/OSG/223", "GON/OSG/223"]);
         // TABARI keeps the agent with the first actor only.
         let text = "Lawmakers in Arnor and Gondor will attack Osgiliath in the south.";
         assert_eq!(code_with(&d, &CoderOptions::tabari(), text), ["ARNLEG/OSG/223", "GON/OSG/223"]);

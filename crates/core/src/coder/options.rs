@@ -67,6 +67,10 @@ pub struct CoderOptions {
     /// Words allowed between an actor and its agent ("Iraq's *new* defence minister");
     /// TABARI wants them adjacent (or `former`).
     pub agent_modifiers: usize,
+    /// Any plain word (not a verb, not part of an actor) may stand before a member of a
+    /// compound actor after the conjunction, as an adjective does (PETRARCH, which reads
+    /// compounds off the parse tree and has no adjective list).
+    pub loose_modifiers: bool,
     /// `%` in a pattern makes its compound both source and target, every member against
     /// every other (TABARI); otherwise only the source (PETRARCH).
     pub compound_both: bool,
@@ -118,6 +122,7 @@ impl Default for CoderOptions {
             agent_modifiers: 2,
             distribute_agents: false,
             compound_both: true,
+            loose_modifiers: false,
             pronouns: PronounRule::Nearest,
             actor_gap: ActorGap { max: 2, words_only: true, overlapping_agents: false },
             default_source: None,
@@ -161,6 +166,7 @@ impl CoderOptions {
             comma_clauses: true,
             distribute_agents: true,
             compound_both: false,
+            loose_modifiers: true,
             actor_gap: ActorGap { max: 2, words_only: true, overlapping_agents: true },
             ..CoderOptions::default()
         }
