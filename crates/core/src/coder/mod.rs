@@ -532,7 +532,7 @@ impl<'d> Coder<'d> {
         }
 
         let m = Matcher { dict, toks, lex: &lex, units, unit_start: &unit_start, unit_end: &unit_end };
-        let clause = clauses(toks, units, &verbs, &self.pos, self.opts.comma_clauses);
+        let clause = clauses(toks, units, &verbs, &self.pos, &self.modifier, self.opts.comma_clauses);
         let mut consumed_to = 0usize;
         let mut events: Vec<CodedEvent> = Vec::new();
         // Per event: clause, subordinate (`023?`), dominant (`031!`).
@@ -649,7 +649,8 @@ impl<'d> Coder<'d> {
                         units.iter().find(|w| w.start == u.start && w.end == u.end).map_or(u.code.as_str(), |w| w.code.as_str())
                     };
                     let other = |k: usize| !s_members.contains(&k) && Some(head_code(k)) != s_code;
-                    tgt = (0..units.len()).find(|&k| units[k].start >= v.end && other(k)).map(Who::Group);
+                    let in_reach = |k: usize| !self.opts.target_in_clause || clause[units[k].start] == clause[v.start];
+                    tgt = (0..units.len()).find(|&k| units[k].start >= v.end && other(k) && in_reach(k)).map(Who::Group);
                     if tgt.is_none() {
                         tgt = match &self.opts.default_target {
                             Some(d) if d.eager => Some(Who::Default(&d.code)),
@@ -827,7 +828,7 @@ fn retain_flags<T>(v: &mut Vec<T>, keep: &[bool]) {
 
 /// Clause index of every token: clauses break at `;` and at conjunctions that do not
 /// join the members of a compound actor ("Iran and Iraq").
-fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], commas: bool) -> Vec<u16> {
+fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], modifier: &[u8], commas: bool) -> Vec<u16> {
     let mut out = Vec::with_capacity(toks.len());
     let mut c = 0u16;
     let mut vi = 0;
@@ -837,9 +838,12 @@ fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], commas
         }
         // A conjunction inside a verb phrase ("shot and wounded") joins no clauses.
         let in_verb = verbs.get(vi).is_some_and(|v| v.start <= i);
+        // A comma between two modifiers ("complete, full ties") lists them.
+        let listing = i > 0 && modifier.get(i - 1).is_some_and(|&m| m & (MOD_ADJ | MOD_WORD) != 0)
+            && modifier.get(i + 1).is_some_and(|&m| m & (MOD_ADJ | MOD_WORD) != 0);
         let conj = matches!(t.norm.as_str(), "AND" | "BUT" | "OR" | "NOR" | "WHILE" | "WHEREAS" | "ALTHOUGH")
             || t.norm == ";"
-            || (commas && t.kind == TokenKind::Comma);
+            || (commas && t.kind == TokenKind::Comma && !listing);
         // Nor inside a compound noun or adjective phrase (TABARI 7.5.1): "sheep and evil
         // goats", "awful and evil".
         let tag = |k: usize| pos.get(k).copied().unwrap_or(0);

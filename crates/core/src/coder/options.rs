@@ -93,6 +93,9 @@ pub struct CoderOptions {
     /// A comma outside a compound actor list starts a new clause (PETRARCH reads clauses
     /// off the parse tree: "…, the agency said on Thursday" is a clause of its own).
     pub comma_clauses: bool,
+    /// The default target is looked for in the verb's own clause only (PETRARCH: the
+    /// object is in the verb phrase).
+    pub target_in_clause: bool,
     /// The code of a missing source or target when events need no dyad
     /// (`require_target` off): `---` in PETRARCH, empty otherwise.
     pub absent_code: String,
@@ -130,6 +133,7 @@ impl Default for CoderOptions {
             greedy_actors: false,
             special_codes: false,
             comma_clauses: false,
+            target_in_clause: false,
             absent_code: String::new(),
             agent_placeholder: None,
             forward: None,
@@ -164,6 +168,7 @@ impl CoderOptions {
             absent_code: "---".to_string(),
             agent_placeholder: Some("---".to_string()),
             comma_clauses: true,
+            target_in_clause: true,
             distribute_agents: true,
             compound_both: false,
             loose_modifiers: true,
