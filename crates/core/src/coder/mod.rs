@@ -604,7 +604,7 @@ impl<'d> Coder<'d> {
                 continue;
             }
             // Source and target: captured by the pattern, else found by the default searches.
-            let passive = self.opts.passive && caps.source.is_none() && caps.target.is_none() && is_passive(toks, v.start, head);
+            let passive = self.opts.passive && caps.source.is_none() && caps.target.is_none() && is_passive(toks, v.start, head, v.end);
             let lo = caps.lo.min(v.start);
             let mut src: Option<Who> = caps.source.or(caps.compound).map(Who::Group);
             // `%`: a compound that is source and target (TABARI), or only the source (PETRARCH).
@@ -869,10 +869,14 @@ fn negated(toks: &[Token], lo: usize, hi: usize) -> bool {
     toks[lo..hi.max(lo)].iter().any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("N'T"))
 }
 
-fn is_passive(toks: &[Token], start: usize, head: usize) -> bool {
+/// Passive voice (TABARI 7.9): a participle after WAS, WERE, BEEN (…) within two words,
+/// followed by BY (an adverb may come between): "was attacked by", "was opposed earlier by".
+fn is_passive(toks: &[Token], start: usize, head: usize, end: usize) -> bool {
     let h = &toks[head.min(toks.len() - 1)].norm;
     let participle = h.ends_with("ED") || h.ends_with("EN") || h.ends_with('T') || h.ends_with('N');
-    participle && toks[start.saturating_sub(2)..start].iter().any(|t| BE.contains(&t.norm.as_str()))
+    participle
+        && toks[start.saturating_sub(2)..start].iter().any(|t| BE.contains(&t.norm.as_str()))
+        && toks[end.min(toks.len())..(end + 2).min(toks.len())].iter().any(|t| t.norm == "BY")
 }
 
 fn nearest_before(units: &[Unit], pos: usize) -> Option<usize> {
@@ -1056,6 +1060,8 @@ mod tests {
     t!(adjective_compound_no_clause, "Arnor's awful and evil minister Calimehtar will attack Gondor in the south.", vec!["ARN/GON/223"]);
     t!(skip_passes_an_actor, "Arnor warned at the Gondor of the Osgiliath threat today.", vec!["ARN/OSG/162"]);
     t!(skip_passes_a_compound, "Arnor warned at Gondor and Libya of the Osgiliath threat today.", vec!["ARN/OSG/162"]);
+    t!(passive_needs_by, "Arnor was attacked earlier by Gondor in the south today.", vec!["GON/ARN/223"]);
+    t!(passive_without_by_is_active, "Arnor was attacked over its dispute with Gondor today.", vec!["ARN/GON/223"]);
     t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
     t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }
