@@ -531,7 +531,15 @@ impl<'d> Coder<'d> {
             }
         }
 
-        let m = Matcher { dict, toks, lex: &lex, units, unit_start: &unit_start, unit_end: &unit_end };
+        let m = Matcher {
+            dict,
+            toks,
+            lex: &lex,
+            units,
+            unit_start: &unit_start,
+            unit_end: &unit_end,
+            count_synsets: self.opts.count_synsets,
+        };
         let clause = clauses(toks, units, &verbs, &self.pos, &self.modifier, self.opts.comma_clauses);
         let mut consumed_to = 0usize;
         let mut events: Vec<CodedEvent> = Vec::new();
@@ -552,8 +560,13 @@ impl<'d> Coder<'d> {
             let n_before = events.len();
             let form = &dict.verb_forms[v.form as usize];
             let block = &dict.blocks[form.block as usize];
+            // The longest match wins: patterns come longest first, and once one matched,
+            // only those that could match something longer are tried (TABARI 5.7.1).
             let mut chosen: Option<(CodeSpec, Captures, String)> = None;
             for p in &block.patterns {
+                if chosen.as_ref().is_some_and(|c| p.max_len <= c.1.len) {
+                    break;
+                }
                 let mut caps = Captures { lo: v.start, hi: v.end, ..Default::default() };
                 if m.fwd(&p.after, v.end, p.after_joined, &mut caps, 0).is_none() {
                     continue;
@@ -561,8 +574,9 @@ impl<'d> Coder<'d> {
                 if m.bwd(&p.before, v.start, p.before_joined, &mut caps, 0).is_none() {
                     continue;
                 }
-                chosen = Some((p.code.clone(), caps, format!("{} {}", p.loc, p.text)));
-                break;
+                if chosen.as_ref().is_none_or(|c| caps.len > c.1.len) {
+                    chosen = Some((p.code.clone(), caps, format!("{} {}", p.loc, p.text)));
+                }
             }
             let (code, caps, pattern) = chosen.unwrap_or_else(|| {
                 let code = form.code.clone().unwrap_or_else(|| block.code.clone());
@@ -916,7 +930,9 @@ mod tests {
         MAIN_OPPOSITION_GROUP_ [~MOP]\nOPPOSITION_GROUP_ [~OPP]\n";
     const VERBS: &str = "<TIME>\nKAN_WA_MA_KAN [###]\n</TIME>\nATTACK [223]\nATTACKED [223]\n- PLANES_* [225]\n\
         DEPART_ [032]\nBAN= [191]\nRESTOR [064]\n- * DIPLXMATIC [###]\nSAID [023?]\nACT_ [100]\n\
-        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\nBRUSH_AND_ASIDE REPORTS [142]\nWARN [160]\n- * AT ^ + [162]\nFLEE [---]\n- NEVER WANTED TO * [999]\n";
+        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\nBRUSH_AND_ASIDE REPORTS [142]\nWARN [160]\n- * AT ^ + [162]\nFLEE [---]\n- NEVER WANTED TO * [999]\nVOW [170]\n\
+        - * RESIST { TO THE END | TO THE DEATH | UNTIL HELL FREEZES OVER } [113]\n\
+        - * RESIST { TO THE END OF THE EARTH | TO THE DEATH } [115]\n";
 
     fn dict() -> Dictionary {
         let mut set = DictSet::default();
@@ -1062,6 +1078,8 @@ mod tests {
     t!(skip_passes_a_compound, "Arnor warned at Gondor and Libya of the Osgiliath threat today.", vec!["ARN/OSG/162"]);
     t!(passive_needs_by, "Arnor was attacked earlier by Gondor in the south today.", vec!["GON/ARN/223"]);
     t!(passive_without_by_is_active, "Arnor was attacked over its dispute with Gondor today.", vec!["ARN/GON/223"]);
+    t!(longest_match_wins, "Arnor vowed to resist to the end of the earth the Gondor forces.", vec!["ARN/GON/115"]);
+    t!(shorter_alternative, "Arnor vowed to resist to the end the Gondor forces today.", vec!["ARN/GON/113"]);
     t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
     t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }

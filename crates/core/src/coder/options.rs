@@ -71,6 +71,9 @@ pub struct CoderOptions {
     /// compound actor after the conjunction, as an adjective does (PETRARCH, which reads
     /// compounds off the parse tree and has no adjective list).
     pub loose_modifiers: bool,
+    /// The words a synset matched count towards the length of a pattern match (PETRARCH);
+    /// TABARI counts a synset as nothing, so a plain word of the same length wins.
+    pub count_synsets: bool,
     /// `%` in a pattern makes its compound both source and target, every member against
     /// every other (TABARI); otherwise only the source (PETRARCH).
     pub compound_both: bool,
@@ -125,6 +128,7 @@ impl Default for CoderOptions {
             agent_modifiers: 2,
             distribute_agents: false,
             compound_both: true,
+            count_synsets: true,
             loose_modifiers: false,
             pronouns: PronounRule::Nearest,
             actor_gap: ActorGap { max: 2, words_only: true, overlapping_agents: false },
@@ -153,6 +157,7 @@ impl CoderOptions {
             min_words: 8,
             special_codes: true,
             greedy_actors: true,
+            count_synsets: false,
             agent_modifiers: 0,
             pronouns: PronounRule::Tabari,
             // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.

@@ -311,6 +311,9 @@ pub struct CPattern {
     pub loc: SourceLoc,
     /// The pattern as written, for `explain` and the `pattern` field.
     pub text: String,
+    /// Letters of the longest text the pattern can match (a synset or a set of
+    /// alternatives counts as its longest member): no match of it can be longer.
+    pub max_len: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -406,10 +409,15 @@ impl Dictionary {
                     code: p.code.clone(),
                     loc: p.loc.clone(),
                     text: pattern_text(p),
+                    max_len: 0,
                 })
                 .collect();
-            // Longest (most specific) patterns first; stable, so file order breaks ties.
-            patterns.sort_by_key(|p| std::cmp::Reverse(weight(&p.before) + weight(&p.after)));
+            for p in &mut patterns {
+                p.max_len = d.max_len(&p.before, 0) + d.max_len(&p.after, 0);
+            }
+            // Longest patterns first (TABARI 5.7.1), then those with more elements; stable,
+            // so file order breaks ties.
+            patterns.sort_by_key(|p| std::cmp::Reverse((p.max_len, weight(&p.before) + weight(&p.after))));
             d.blocks.push(CVerbBlock { name: b.name.clone(), code: b.code.clone(), patterns, loc: b.loc.clone() });
             for v in &b.verbs {
                 let mut forms: Vec<(Vec<String>, usize)> = vec![(v.words.clone(), v.head)];
@@ -533,6 +541,24 @@ impl Dictionary {
             out.push(CItem { elem, joined: it.joined });
         }
         out
+    }
+
+    /// Letters of the longest text `items` can match.
+    fn max_len(&self, items: &[CItem], depth: u32) -> usize {
+        if depth > 8 {
+            return 0;
+        }
+        items
+            .iter()
+            .map(|it| match &it.elem {
+                CElem::Word(l) => self.lexicon.text(*l).len(),
+                CElem::Synset(i) => {
+                    self.synsets.get(*i as usize).map_or(0, |s| s.1.iter().map(|m| self.max_len(m, depth + 1)).max().unwrap_or(0))
+                }
+                CElem::Alt(alts) => alts.iter().map(|m| self.max_len(m, depth + 1)).max().unwrap_or(0),
+                _ => 0,
+            })
+            .sum()
     }
 
     /// Lexemes of a token (for callers outside the coder, such as `explain`).
