@@ -13,7 +13,7 @@ pub mod pattern;
 use rustc_hash::FxHashMap;
 
 use crate::date::Date;
-use crate::dict::compile::{Dictionary, LexId};
+use crate::dict::compile::{CPattern, Dictionary, LexId};
 use crate::dict::{CodeSpec, TimeShift};
 use crate::token::{tokenize_into, Token, TokenKind};
 
@@ -73,6 +73,9 @@ pub struct Coder<'d> {
     pos: Vec<u8>,
     /// Determiners and adjectives, which may stand inside compound actors (`MOD_*`).
     modifier: Vec<u8>,
+    /// `lex_stamp[lexeme] == stamp`: the lexeme occurs in the current sentence.
+    lex_stamp: Vec<u32>,
+    stamp: u32,
 }
 
 const POS_NOUN: u8 = 1;
@@ -107,6 +110,8 @@ impl<'d> Coder<'d> {
             claimed: Vec::new(),
             pos: Vec::new(),
             modifier: Vec::new(),
+            lex_stamp: Vec::new(),
+            stamp: 0,
         }
     }
 
@@ -531,10 +536,23 @@ impl<'d> Coder<'d> {
             }
         }
 
+        // Which lexemes the sentence has, for the patterns' quick test.
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 || self.lex_stamp.len() < dict.lexicon.len() {
+            self.lex_stamp.clear();
+            self.lex_stamp.resize(dict.lexicon.len(), 0);
+            self.stamp = 1;
+        }
+        for &(a, b) in tok_lex.iter() {
+            for l in &pool[a as usize..b as usize] {
+                self.lex_stamp[l.0 as usize] = self.stamp;
+            }
+        }
         let m = Matcher {
             dict,
             toks,
-            lex: &lex,
+            tok_lex,
+            pool,
             units,
             unit_start: &unit_start,
             unit_end: &unit_end,
@@ -562,10 +580,13 @@ impl<'d> Coder<'d> {
             let block = &dict.blocks[form.block as usize];
             // The longest match wins: patterns come longest first, and once one matched,
             // only those that could match something longer are tried (TABARI 5.7.1).
-            let mut chosen: Option<(CodeSpec, Captures, String)> = None;
+            let mut best: Option<(&CPattern, Captures)> = None;
             for p in &block.patterns {
-                if chosen.as_ref().is_some_and(|c| p.max_len <= c.1.len) {
+                if best.as_ref().is_some_and(|c| p.max_len <= c.1.len) {
                     break;
+                }
+                if p.needs.iter().any(|l| self.lex_stamp[l.0 as usize] != self.stamp) {
+                    continue;
                 }
                 let mut caps = Captures { lo: v.start, hi: v.end, ..Default::default() };
                 if m.fwd(&p.after, v.end, p.after_joined, &mut caps, 0).is_none() {
@@ -574,10 +595,12 @@ impl<'d> Coder<'d> {
                 if m.bwd(&p.before, v.start, p.before_joined, &mut caps, 0).is_none() {
                     continue;
                 }
-                if chosen.as_ref().is_none_or(|c| caps.len > c.1.len) {
-                    chosen = Some((p.code.clone(), caps, format!("{} {}", p.loc, p.text)));
+                if best.as_ref().is_none_or(|c| caps.len > c.1.len) {
+                    best = Some((p, caps));
                 }
             }
+            let chosen: Option<(CodeSpec, Captures, String)> =
+                best.map(|(p, caps)| (p.code.clone(), caps, format!("{} {}", p.loc, p.text)));
             let (code, caps, pattern) = chosen.unwrap_or_else(|| {
                 let code = form.code.clone().unwrap_or_else(|| block.code.clone());
                 let caps = Captures { lo: v.start, hi: v.end, ..Default::default() };

@@ -27,7 +27,9 @@ pub struct Captures {
 pub(crate) struct Matcher<'a> {
     pub dict: &'a Dictionary,
     pub toks: &'a [Token],
-    pub lex: &'a dyn Fn(usize) -> &'a [LexId],
+    /// Lexemes of token `i`: `pool[tok_lex[i].0..tok_lex[i].1]`.
+    pub tok_lex: &'a [(u32, u32)],
+    pub pool: &'a [LexId],
     pub units: &'a [Unit],
     /// `unit_start[i]`: index of the unit starting at token `i`, or `u32::MAX`.
     pub unit_start: &'a [u32],
@@ -50,6 +52,12 @@ const MAX_DEPTH: u32 = 8;
 impl<'a> Matcher<'a> {
     fn n(&self) -> usize {
         self.toks.len()
+    }
+
+    #[inline]
+    fn lex(&self, i: usize) -> &'a [LexId] {
+        let (a, b) = self.tok_lex[i];
+        &self.pool[a as usize..b as usize]
     }
 
     fn hard_stop(&self, i: usize) -> bool {
@@ -92,10 +100,15 @@ impl<'a> Matcher<'a> {
     /// Calls `k(end, captured)` for each way `elem` matches starting at `p`; stops when `k` returns true.
     fn elem_fwd(&self, elem: &CElem, p: usize, depth: u32, k: &mut dyn FnMut(usize, Option<(Slot, usize)>, usize) -> bool) -> bool {
         match elem {
-            CElem::Word(l) => (self.lex)(p).contains(l) && k(p + 1, None, self.dict.lexicon.text(*l).len()),
+            CElem::Word(l) => self.lex(p).contains(l) && k(p + 1, None, self.dict.lexicon.text(*l).len()),
             CElem::Synset(s) => {
                 if depth >= MAX_DEPTH {
                     return false;
+                }
+                if let Some(Some(first)) = self.dict.synset_first.get(*s as usize) {
+                    if !self.lex(p).iter().any(|l| first.binary_search(l).is_ok()) {
+                        return false;
+                    }
                 }
                 let members = &self.dict.synsets[*s as usize].1;
                 self.alts_fwd(members, p, depth + 1, !self.count_synsets, k)
@@ -187,10 +200,15 @@ impl<'a> Matcher<'a> {
 
     fn elem_bwd(&self, elem: &CElem, q: usize, depth: u32, k: &mut dyn FnMut(usize, Option<(Slot, usize)>, usize) -> bool) -> bool {
         match elem {
-            CElem::Word(l) => (self.lex)(q - 1).contains(l) && k(q - 1, None, self.dict.lexicon.text(*l).len()),
+            CElem::Word(l) => self.lex(q - 1).contains(l) && k(q - 1, None, self.dict.lexicon.text(*l).len()),
             CElem::Synset(s) => {
                 if depth >= MAX_DEPTH {
                     return false;
+                }
+                if let Some(Some(last)) = self.dict.synset_last.get(*s as usize) {
+                    if !self.lex(q - 1).iter().any(|l| last.binary_search(l).is_ok()) {
+                        return false;
+                    }
                 }
                 let members = &self.dict.synsets[*s as usize].1;
                 self.alts_bwd(members, q, depth + 1, !self.count_synsets, k)

@@ -314,6 +314,9 @@ pub struct CPattern {
     /// Letters of the longest text the pattern can match (a synset or a set of
     /// alternatives counts as its longest member): no match of it can be longer.
     pub max_len: usize,
+    /// Words the pattern cannot match without (outside alternatives and synsets): a
+    /// sentence lacking one is not tried.
+    pub needs: Box<[LexId]>,
 }
 
 #[derive(Debug, Clone)]
@@ -358,6 +361,12 @@ pub struct Dictionary {
     pub verb_forms: Vec<VerbForm>,
     pub blocks: Vec<CVerbBlock>,
     pub synsets: Vec<(String, Vec<Vec<CItem>>)>,
+    /// For each synset, the words its members can start with (sorted), when every member
+    /// starts with a word or another such synset: a quick test before matching members.
+    pub synset_first: Vec<Option<Box<[LexId]>>>,
+    /// As `synset_first`, for the words members can end with (patterns before the verb
+    /// are matched backwards).
+    pub synset_last: Vec<Option<Box<[LexId]>>>,
     pub discard_trie: PhraseTrie,
     pub discards: Vec<Discard>,
     pub issue_trie: PhraseTrie,
@@ -396,6 +405,8 @@ impl Dictionary {
             let members = s.members.iter().map(|m| d.compile_items(m, &syn_index, &s.loc)).collect();
             d.synsets.push((s.name.clone(), members));
         }
+        d.synset_first = (0..d.synsets.len()).map(|i| d.edge_words(i as u32, true, 0)).collect();
+        d.synset_last = (0..d.synsets.len()).map(|i| d.edge_words(i as u32, false, 0)).collect();
         for b in &set.verbs {
             let bi = d.blocks.len() as u32;
             let mut patterns: Vec<CPattern> = b
@@ -410,10 +421,20 @@ impl Dictionary {
                     loc: p.loc.clone(),
                     text: pattern_text(p),
                     max_len: 0,
+                    needs: Box::default(),
                 })
                 .collect();
             for p in &mut patterns {
                 p.max_len = d.max_len(&p.before, 0) + d.max_len(&p.after, 0);
+                let mut needs: Vec<LexId> = p
+                    .before
+                    .iter()
+                    .chain(&p.after)
+                    .filter_map(|it| if let CElem::Word(l) = it.elem { Some(l) } else { None })
+                    .collect();
+                needs.sort_unstable();
+                needs.dedup();
+                p.needs = needs.into_boxed_slice();
             }
             // Longest patterns first (TABARI 5.7.1), then those with more elements; stable,
             // so file order breaks ties.
@@ -541,6 +562,25 @@ impl Dictionary {
             out.push(CItem { elem, joined: it.joined });
         }
         out
+    }
+
+    /// The words synset `i`'s members can start (or end) with, if all start (end) with words.
+    fn edge_words(&self, i: u32, first: bool, depth: u32) -> Option<Box<[LexId]>> {
+        if depth > 8 {
+            return None;
+        }
+        let mut out: Vec<LexId> = Vec::new();
+        for m in &self.synsets.get(i as usize)?.1 {
+            let edge = if first { m.first() } else { m.last() };
+            match edge.map(|it| &it.elem) {
+                Some(CElem::Word(l)) => out.push(*l),
+                Some(CElem::Synset(j)) => out.extend(self.edge_words(*j, first, depth + 1)?.iter()),
+                _ => return None,
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out.into_boxed_slice())
     }
 
     /// Letters of the longest text `items` can match.
