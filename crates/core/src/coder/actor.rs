@@ -311,8 +311,14 @@ pub(crate) fn build_units(
             }
             let overlaps = !trailing.is_empty() && n.start < end;
             let mods = toks.get(gap..n.start).map_or(0, |m| m.iter().filter(|t| t.norm != "FORMER").count());
-            let plain = |t: &Token| t.kind == TokenKind::Word && !matches!(t.norm.as_str(), "AND" | "OR" | "NOR" | "BUT");
-            if !overlaps && (n.start < gap || mods > rules.modifiers || !toks[gap..n.start].iter().all(plain)) {
+            // Modifiers are plain words: no conjunction, no verb ("police arrested students").
+            let plain = |i: usize| {
+                let t = &toks[i];
+                t.kind == TokenKind::Word
+                    && !matches!(t.norm.as_str(), "AND" | "OR" | "NOR" | "BUT")
+                    && !rules.verbish.get(i).copied().unwrap_or(false)
+            };
+            if !overlaps && (n.start < gap || mods > rules.modifiers || !(gap..n.start).all(plain)) {
                 break;
             }
             trailing.push(jj);
@@ -589,6 +595,8 @@ pub struct AgentRules<'a> {
     /// Agents joined by "and" each make a unit, and leading agents carry over a compound
     /// of actors ("lawmakers and officials in Fornost and Gondor": four units; PETRARCH).
     pub distribute: bool,
+    /// Tokens that start a dictionary verb: no modifier between an actor and its agent.
+    pub verbish: &'a [bool],
 }
 
 #[cfg(test)]

@@ -73,6 +73,8 @@ pub struct Coder<'d> {
     pos: Vec<u8>,
     /// Determiners and adjectives, which may stand inside compound actors (`MOD_*`).
     modifier: Vec<u8>,
+    /// Tokens that start a dictionary verb (computed where agents may take modifiers).
+    verbish: Vec<bool>,
     /// `lex_stamp[lexeme] == stamp`: the lexeme occurs in the current sentence.
     lex_stamp: Vec<u32>,
     stamp: u32,
@@ -112,6 +114,7 @@ impl<'d> Coder<'d> {
             modifier: Vec::new(),
             lex_stamp: Vec::new(),
             stamp: 0,
+            verbish: Vec::new(),
         }
     }
 
@@ -361,6 +364,17 @@ impl<'d> Coder<'d> {
                     0
                 }
             }));
+            // Words that start a dictionary verb cannot stand between an actor and its agent.
+            self.verbish.clear();
+            if self.opts.agent_modifiers > 0 {
+                self.verbish.extend((0..n).map(|i| {
+                    let mut verb = false;
+                    if toks[i].kind == TokenKind::Word {
+                        dict.verb_trie.matches_at(i, n, &lex, &mut |_, _| verb = true);
+                    }
+                    verb
+                }));
+            }
             // Without an adjective list (PETRARCH), any plain word that is neither a verb
             // nor part of an actor may modify a compound member ("and good Gondor").
             if self.opts.loose_modifiers {
@@ -373,8 +387,14 @@ impl<'d> Coder<'d> {
                     if self.modifier[i] != 0 || in_mention[i] || t.kind != TokenKind::Word || CONJUNCTIONS.contains(&t.norm.as_str()) {
                         continue;
                     }
-                    let mut verb = false;
-                    dict.verb_trie.matches_at(i, n, &lex, &mut |_, _| verb = true);
+                    let verb = match self.verbish.get(i) {
+                        Some(&v) => v,
+                        None => {
+                            let mut verb = false;
+                            dict.verb_trie.matches_at(i, n, &lex, &mut |_, _| verb = true);
+                            verb
+                        }
+                    };
                     if !verb {
                         self.modifier[i] = MOD_WORD;
                     }
@@ -392,6 +412,7 @@ impl<'d> Coder<'d> {
                 convert: self.opts.convert_agents,
                 placeholder: self.opts.agent_placeholder.as_deref(),
                 distribute: self.opts.distribute_agents,
+                verbish: &self.verbish,
             },
             &self.modifier,
             &mut self.units,
