@@ -96,8 +96,8 @@ pub struct CoderOptions {
     /// A comma outside a compound actor list starts a new clause (PETRARCH reads clauses
     /// off the parse tree: "…, the agency said on Thursday" is a clause of its own).
     pub comma_clauses: bool,
-    /// The default target is looked for in the verb's own clause only (PETRARCH: the
-    /// object is in the verb phrase).
+    /// The default target is looked for in the verb's own clause only (TABARI: pattern
+    /// and actor searches stop at conjunctions; PETRARCH: the object is in the verb phrase).
     pub target_in_clause: bool,
     /// The code of a missing source or target when events need no dyad
     /// (`require_target` off): `---` in PETRARCH, empty otherwise.
@@ -157,6 +157,7 @@ impl CoderOptions {
             min_words: 8,
             special_codes: true,
             greedy_actors: true,
+            target_in_clause: true,
             count_synsets: false,
             agent_modifiers: 0,
             pronouns: PronounRule::Tabari,
