@@ -1115,8 +1115,8 @@ mod tests {
     t!(compound_with_adjectives, "Arnor and the evil awful Gondor will attack Osgiliath in the south.", vec!["ARN/OSG/223", "GON/OSG/223"]);
     t!(compound_nor, "Neither Arnor nor Gondor will attack Osgiliath in the south today.", vec!["ARN/OSG/223", "GON/OSG/223"]);
     t!(comma_list_needs_and, "Elrond will attack Gondor, an Arnor ally, in the south today.", vec!["ELF/GON/223"]);
-    t!(noun_compound_no_clause, "Arnor said sheep and evil goats will attack Gondor in the south.", vec!["ARN/GON/223"]);
-    t!(conjunction_splits_clause, "Arnor said sheep and cows will attack Gondor in the south.", vec!["ARN/GON/023", "ARN/GON/223"]);
+    t!(noun_compound_no_clause, "Arnor said Gondor sheep and evil goats will attack Osgiliath in the south.", vec!["ARN/OSG/223"]);
+    t!(conjunction_splits_clause, "Arnor said Gondor sheep and cows will attack Osgiliath in the south.", vec!["ARN/GON/023", "ARN/OSG/223"]);
     t!(adjective_compound_no_clause, "Arnor's awful and evil minister Calimehtar will attack Gondor in the south.", vec!["ARN/GON/223"]);
     t!(skip_passes_an_actor, "Arnor warned at the Gondor of the Osgiliath threat today.", vec!["ARN/OSG/162"]);
     t!(skip_passes_a_compound, "Arnor warned at Gondor and Libya of the Osgiliath threat today.", vec!["ARN/OSG/162"]);
