@@ -39,17 +39,17 @@ fn suite(rel: &str, total: usize, floor: usize) {
 
 #[test]
 fn tabari_validate_project() {
-    suite("TABARI-Code/Validate.project", 425, 409);
+    suite("TABARI-Code/Validate.project", 425, 413);
 }
 
 #[test]
 fn petrarch_unit_tests_schrodt() {
-    suite("petrarch-philip-schrodt/PETR.UnitTest.records.xml", 276, 229);
+    suite("petrarch-philip-schrodt/PETR.UnitTest.records.xml", 276, 245);
 }
 
 #[test]
 fn petrarch_unit_tests_petrarch2_copy() {
-    suite("petrarch2/PETR.UnitTest.records.xml", 279, 231);
+    suite("petrarch2/PETR.UnitTest.records.xml", 279, 245);
 }
 
 /// PETRARCH-2's gold-standard file: its expectations are PETRARCH-2's own output, so the
@@ -62,5 +62,5 @@ fn petr2_gsr_with_phoenix_dictionaries() {
     let r = validate::run(&path, CoderOptions::default(), Some(&set)).expect("suite runs");
     report(&r);
     let (_, hit, _) = r.events();
-    assert!(hit >= 17, "reproduced {hit} of PETRARCH-2's events, floor is 17");
+    assert!(hit >= 19, "reproduced {hit} of PETRARCH-2's events, floor is 19");
 }

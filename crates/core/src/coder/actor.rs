@@ -192,8 +192,7 @@ pub(crate) fn build_units(
     date: Option<Date>,
     default_country: Option<&str>,
     rules: AgentRules<'_>,
-    modifier: &[bool],
-    verbish: &dyn Fn(usize) -> bool,
+    modifier: &[u8],
     out: &mut Vec<Unit>,
 ) {
     let convert_agents = rules.convert;
@@ -325,11 +324,13 @@ pub(crate) fn build_units(
             }
             let overlaps = !trailing.is_empty() && n.start < end;
             let mods = toks.get(gap..n.start).map_or(0, |m| m.iter().filter(|t| t.norm != "FORMER").count());
+            // Modifiers are plain words: no conjunction, no verb ("police arrested students").
             let plain = |i: usize| {
                 let t = &toks[i];
                 t.kind == TokenKind::Word
                     && !matches!(t.norm.as_str(), "AND" | "OR" | "NOR" | "BUT")
-                    && !(rules.nearest_country && (FUNCTION_WORDS.contains(&t.norm.as_str()) || verbish(i)))
+                    && !rules.verbish.get(i).copied().unwrap_or(false)
+                    && !(rules.nearest_country && FUNCTION_WORDS.contains(&t.norm.as_str()))
             };
             if !overlaps && (n.start < gap || mods > rules.modifiers || !(gap..n.start).all(plain)) {
                 break;
@@ -420,6 +421,13 @@ pub(crate) fn build_units(
     }
 }
 
+/// Kinds of words that may stand before the members of a compound actor.
+pub(crate) const MOD_DET: u8 = 1;
+/// A word of the dictionary's adjective list.
+pub(crate) const MOD_ADJ: u8 = 2;
+/// Any other plain word (where no adjective list says better).
+pub(crate) const MOD_WORD: u8 = 4;
+
 /// How pronouns find their referents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PronounRule {
@@ -436,7 +444,7 @@ pub enum PronounRule {
 /// carried over from the previous sentence of the story (TABARI FORWARD).
 pub(crate) fn resolve_pronouns(
     toks: &[Token],
-    modifier: &[bool],
+    modifier: &[u8],
     rule: PronounRule,
     antecedent: Option<&str>,
     speaker: Option<&str>,
@@ -519,7 +527,7 @@ pub(crate) fn resolve_pronouns(
 /// any determiners and adjectives (`modifier`: "Fornost and the evil awful Gondor"); a
 /// comma joins only in a list that an "and", "or" or "nor" closes. Units sharing a span
 /// (one phrase coding several actors) form a group too.
-fn provisional_groups(toks: &[Token], modifier: &[bool], out: &[Unit]) -> Vec<u32> {
+fn provisional_groups(toks: &[Token], modifier: &[u8], out: &[Unit]) -> Vec<u32> {
     // Join kind between unit i-1 and i: 0 none, 1 comma only, 2 with a conjunction.
     let kind: Vec<u8> = (0..out.len())
         .map(|i| {
@@ -561,9 +569,9 @@ fn is_conj(t: &Token) -> bool {
 
 /// How the tokens `a..b` join two actors: 0 not at all, 1 by a comma only, 2 by a
 /// conjunction (or only by adjectives: "the evil Arnor awful Gondor").
-fn joins_compound(toks: &[Token], modifier: &[bool], a: usize, b: usize) -> u8 {
+fn joins_compound(toks: &[Token], modifier: &[u8], a: usize, b: usize) -> u8 {
     let conj = toks[a..b].iter().take_while(|t| is_conj(t)).count();
-    let rest = (a + conj..b).all(|i| modifier.get(i).copied().unwrap_or(false));
+    let rest = (a + conj..b).all(|i| modifier.get(i).copied().unwrap_or(0) != 0);
     if conj > 2 || !rest {
         return 0;
     }
@@ -573,7 +581,7 @@ fn joins_compound(toks: &[Token], modifier: &[bool], a: usize, b: usize) -> u8 {
     if conj > 0 {
         return 1;
     }
-    let adjectives_only = b - a <= 2 && toks[a..b].iter().all(|t| !matches!(t.norm.as_str(), "THE" | "A" | "AN"));
+    let adjectives_only = b - a <= 2 && (a..b).all(|i| modifier.get(i) == Some(&MOD_ADJ));
     if adjectives_only {
         2
     } else {
@@ -635,6 +643,8 @@ pub struct AgentRules<'a> {
     /// Agents joined by "and" each make a unit, and leading agents carry over a compound
     /// of actors ("lawmakers and officials in Fornost and Gondor": four units; PETRARCH).
     pub distribute: bool,
+    /// Tokens that start a dictionary verb: no modifier between an actor and its agent.
+    pub verbish: &'a [bool],
 }
 
 #[cfg(test)]

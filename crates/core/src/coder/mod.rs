@@ -13,7 +13,7 @@ pub mod pattern;
 use rustc_hash::FxHashMap;
 
 use crate::date::Date;
-use crate::dict::compile::{Dictionary, LexId};
+use crate::dict::compile::{CPattern, Dictionary, LexId};
 use crate::dict::{CodeSpec, TimeShift};
 use crate::token::{tokenize_into, Token, TokenKind};
 
@@ -68,22 +68,27 @@ pub struct Coder<'d> {
     tok_lex: Vec<(u32, u32)>,
     mentions: Vec<Mention>,
     units: Vec<Unit>,
-    /// `present[lexeme] == stamp` when the current sentence has that lexeme.
-    present: Vec<u32>,
-    stamp: u32,
     /// Scratch for gapped phrase matches.
     path: Vec<usize>,
     /// Tokens taken by the far words of gapped actor phrases.
     claimed: Vec<bool>,
     /// Part-of-speech flags per token (`POS_*`).
     pos: Vec<u8>,
-    /// Determiners and adjectives, which may stand inside compound actors.
-    modifier: Vec<bool>,
+    /// Determiners and adjectives, which may stand inside compound actors (`MOD_*`).
+    modifier: Vec<u8>,
+    /// Tokens that start a dictionary verb (computed where agents may take modifiers).
+    verbish: Vec<bool>,
+    /// `lex_stamp[lexeme] == stamp`: the lexeme occurs in the current sentence.
+    lex_stamp: Vec<u32>,
+    stamp: u32,
 }
 
 const POS_NOUN: u8 = 1;
 const POS_ADJ: u8 = 2;
 const POS_DET: u8 = 4;
+
+pub(crate) use actor::{MOD_ADJ, MOD_DET, MOD_WORD};
+const CONJUNCTIONS: &[&str] = &["AND", "OR", "NOR", "BUT"];
 
 const CACHE_LIMIT: usize = 1 << 20;
 /// Tokens coded per sentence at most.
@@ -108,12 +113,13 @@ impl<'d> Coder<'d> {
             tok_lex: Vec::new(),
             mentions: Vec::new(),
             units: Vec::new(),
-            present: vec![0; dict.lexicon.len()],
-            stamp: 0,
             path: Vec::new(),
             claimed: Vec::new(),
             pos: Vec::new(),
             modifier: Vec::new(),
+            lex_stamp: Vec::new(),
+            stamp: 0,
+            verbish: Vec::new(),
         }
     }
 
@@ -162,17 +168,6 @@ impl<'d> Coder<'d> {
                 }
             };
             self.tok_lex.push(r);
-        }
-        // Mark the sentence's lexemes for the patterns' required-word prefilter.
-        self.stamp = self.stamp.wrapping_add(1);
-        if self.stamp == 0 {
-            self.present.iter_mut().for_each(|x| *x = 0);
-            self.stamp = 1;
-        }
-        for &(a, b) in &self.tok_lex {
-            for l in &self.pool[a as usize..b as usize] {
-                self.present[l.0 as usize] = self.stamp;
-            }
         }
     }
 
@@ -348,22 +343,52 @@ impl<'d> Coder<'d> {
                 }
             }
             self.modifier.clear();
-            self.modifier.extend(self.pos.iter().map(|&p| p & (POS_DET | POS_ADJ) != 0));
+            self.modifier.extend(self.pos.iter().map(|&p| {
+                if p & POS_ADJ != 0 {
+                    MOD_ADJ
+                } else if p & POS_DET != 0 {
+                    MOD_DET
+                } else {
+                    0
+                }
+            }));
+            // Words that start a dictionary verb cannot stand between an actor and its agent.
+            self.verbish.clear();
+            if self.opts.agent_modifiers > 0 {
+                self.verbish.extend((0..n).map(|i| {
+                    let mut verb = false;
+                    if toks[i].kind == TokenKind::Word {
+                        dict.verb_trie.matches_at(i, n, &lex, &mut |_, _| verb = true);
+                    }
+                    verb
+                }));
+            }
+            // Without an adjective list (PETRARCH), any plain word that is neither a verb
+            // nor part of an actor may modify a compound member ("and good Gondor").
+            if self.opts.loose_modifiers {
+                let mut in_mention = vec![false; n];
+                for m in &self.mentions {
+                    in_mention[m.start..m.far.min(n)].iter_mut().for_each(|x| *x = true);
+                }
+                for i in 0..n {
+                    let t = &toks[i];
+                    if self.modifier[i] != 0 || in_mention[i] || t.kind != TokenKind::Word || CONJUNCTIONS.contains(&t.norm.as_str()) {
+                        continue;
+                    }
+                    let verb = match self.verbish.get(i) {
+                        Some(&v) => v,
+                        None => {
+                            let mut verb = false;
+                            dict.verb_trie.matches_at(i, n, &lex, &mut |_, _| verb = true);
+                            verb
+                        }
+                    };
+                    if !verb {
+                        self.modifier[i] = MOD_WORD;
+                    }
+                }
+            }
         }
-        // Words that start a dictionary verb cannot stand between an actor and its role
-        // ("Russia withdrew troops", "Sweden extradite Kurdish militants"); asked only for
-        // the few words that could.
-        let (pool, tok_lex) = (&self.pool, &self.tok_lex);
-        let lex = |i: usize| -> &[LexId] {
-            let (a, b) = tok_lex[i];
-            &pool[a as usize..b as usize]
-        };
-        let n = self.toks.len();
-        let verbish = |i: usize| {
-            let mut hit = false;
-            dict.verb_trie.matches_at(i, n, &lex, &mut |_, _| hit = true);
-            hit
-        };
         build_units(
             dict,
             &self.toks,
@@ -376,9 +401,9 @@ impl<'d> Coder<'d> {
                 placeholder: self.opts.agent_placeholder.as_deref(),
                 distribute: self.opts.distribute_agents,
                 nearest_country: self.opts.agents_take_nearest_country,
+                verbish: &self.verbish,
             },
             &self.modifier,
-            &verbish,
             &mut self.units,
         );
         // TABARI special codes on actors: `###` discards the sentence, `+++` marks it as
@@ -537,8 +562,29 @@ impl<'d> Coder<'d> {
             }
         }
 
-        let m = Matcher { dict, toks, lex: &lex, units, unit_start: &unit_start, unit_end: &unit_end };
-        let clause = clauses(toks, units, &verbs, &self.pos, self.opts.comma_clauses);
+        // Which lexemes the sentence has, for the patterns' quick test.
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 || self.lex_stamp.len() < dict.lexicon.len() {
+            self.lex_stamp.clear();
+            self.lex_stamp.resize(dict.lexicon.len(), 0);
+            self.stamp = 1;
+        }
+        for &(a, b) in tok_lex.iter() {
+            for l in &pool[a as usize..b as usize] {
+                self.lex_stamp[l.0 as usize] = self.stamp;
+            }
+        }
+        let m = Matcher {
+            dict,
+            toks,
+            tok_lex,
+            pool,
+            units,
+            unit_start: &unit_start,
+            unit_end: &unit_end,
+            count_synsets: self.opts.count_synsets,
+        };
+        let clause = clauses(toks, units, &verbs, &self.pos, &self.modifier, self.opts.comma_clauses);
         let mut consumed_to = 0usize;
         let mut events: Vec<CodedEvent> = Vec::new();
         // Per event: clause, subordinate (`023?`), dominant (`031!`).
@@ -558,9 +604,16 @@ impl<'d> Coder<'d> {
             let n_before = events.len();
             let form = &dict.verb_forms[v.form as usize];
             let block = &dict.blocks[form.block as usize];
-            let mut chosen: Option<(CodeSpec, Captures, String)> = None;
-            for p in &block.patterns {
-                if !p.required.iter().all(|l| self.present[l.0 as usize] == self.stamp) {
+            // The longest match wins: patterns come longest first, and once one matched,
+            // only those that could match something longer are tried (TABARI 5.7.1).
+            let mut best: Option<(&CPattern, Captures)> = None;
+            let longest = self.opts.longest_pattern;
+            let order = (0..block.patterns.len()).map(|k| if longest { k } else { block.by_elements[k] as usize });
+            for p in order.map(|k| &block.patterns[k]) {
+                if best.as_ref().is_some_and(|c| !self.opts.longest_pattern || p.max_len <= c.1.len) {
+                    break;
+                }
+                if p.needs.iter().any(|l| self.lex_stamp[l.0 as usize] != self.stamp) {
                     continue;
                 }
                 let mut caps = Captures { lo: v.start, hi: v.end, ..Default::default() };
@@ -570,9 +623,12 @@ impl<'d> Coder<'d> {
                 if m.bwd(&p.before, v.start, p.before_joined, &mut caps, 0).is_none() {
                     continue;
                 }
-                chosen = Some((p.code.clone(), caps, format!("{} {}", p.loc, p.text)));
-                break;
+                if best.as_ref().is_none_or(|c| caps.len > c.1.len) {
+                    best = Some((p, caps));
+                }
             }
+            let chosen: Option<(CodeSpec, Captures, String)> =
+                best.map(|(p, caps)| (p.code.clone(), caps, format!("{} {}", p.loc, p.text)));
             let (code, caps, pattern) = chosen.unwrap_or_else(|| {
                 let code = form.code.clone().unwrap_or_else(|| block.code.clone());
                 let caps = Captures { lo: v.start, hi: v.end, ..Default::default() };
@@ -613,10 +669,12 @@ impl<'d> Coder<'d> {
                 continue;
             }
             // Source and target: captured by the pattern, else found by the default searches.
-            let passive = self.opts.passive && caps.source.is_none() && caps.target.is_none() && is_passive(toks, v.start, head);
+            let passive = self.opts.passive && caps.source.is_none() && caps.target.is_none() && is_passive(toks, v.start, head, v.end);
             let lo = caps.lo.min(v.start);
             let mut src: Option<Who> = caps.source.or(caps.compound).map(Who::Group);
-            let mut tgt: Option<Who> = caps.target.or(caps.compound).map(Who::Group);
+            // `%`: a compound that is source and target (TABARI), or only the source (PETRARCH).
+            let both = self.opts.compound_both;
+            let mut tgt: Option<Who> = caps.target.or(caps.compound.filter(|_| both)).map(Who::Group);
             if passive {
                 let by = (v.end..n).find(|&k| toks[k].norm == "BY").filter(|&k| unit_start.get(k + 1).is_some_and(|&u| u != u32::MAX));
                 if src.is_none() {
@@ -659,9 +717,12 @@ impl<'d> Coder<'d> {
                         units.iter().find(|w| w.start == u.start && w.end == u.end).map_or(u.code.as_str(), |w| w.code.as_str())
                     };
                     let other = |k: usize| !s_members.contains(&k) && Some(head_code(k)) != s_code;
+                    let in_reach = |k: usize| !self.opts.target_in_clause || clause[units[k].start] == clause[v.start];
                     // The first actor after the verb that is not one of the pattern's words.
                     tgt = (0..units.len())
-                        .find(|&k| units[k].start >= v.end && other(k) && !caps.covered_by_used(units[k].start, units[k].end))
+                        .find(|&k| {
+                            units[k].start >= v.end && other(k) && in_reach(k) && !caps.covered_by_used(units[k].start, units[k].end)
+                        })
                         .map(Who::Group);
                     if tgt.is_none() {
                         tgt = match &self.opts.default_target {
@@ -680,6 +741,10 @@ impl<'d> Coder<'d> {
                         tgt = self.opts.default_target.as_ref().map(|d| Who::Default(&d.code));
                     }
                 }
+            }
+            // PETRARCH: a `%` compound with no other target codes a paired event on itself.
+            if tgt.is_none() && !both && matches!(code, CodeSpec::Pair(..)) {
+                tgt = caps.compound.map(Who::Group);
             }
             let s_list = src.map_or_else(Vec::new, |w| w.expand(units));
             let t_list = tgt.map_or_else(Vec::new, |w| w.expand(units));
@@ -718,7 +783,7 @@ impl<'d> Coder<'d> {
                 });
                 meta.push((c_here, subordinate, dominant));
             };
-            let pairs: Vec<(Option<Who>, Option<Who>)> = if caps.compound.is_some() && caps.source.is_none() && caps.target.is_none() {
+            let pairs: Vec<(Option<Who>, Option<Who>)> = if both && caps.compound.is_some() && caps.source.is_none() && caps.target.is_none() {
                 // %: every member against every other member of the compound.
                 let g = group_of(units, caps.compound);
                 g.iter().flat_map(|&a| g.iter().filter(move |&&b| b != a).map(move |&b| (Some(Who::Unit(a)), Some(Who::Unit(b))))).collect()
@@ -836,7 +901,7 @@ fn retain_flags<T>(v: &mut Vec<T>, keep: &[bool]) {
 
 /// Clause index of every token: clauses break at `;` and at conjunctions that do not
 /// join the members of a compound actor ("Iran and Iraq").
-fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], commas: bool) -> Vec<u16> {
+fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], modifier: &[u8], commas: bool) -> Vec<u16> {
     let mut out = Vec::with_capacity(toks.len());
     let mut c = 0u16;
     let mut vi = 0;
@@ -855,9 +920,12 @@ fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], commas
         if t.kind == TokenKind::Quote {
             c = c.saturating_add(1);
         }
+        // A comma between two modifiers ("complete, full ties") lists them.
+        let listing = i > 0 && modifier.get(i - 1).is_some_and(|&m| m & (MOD_ADJ | MOD_WORD) != 0)
+            && modifier.get(i + 1).is_some_and(|&m| m & (MOD_ADJ | MOD_WORD) != 0);
         let conj = matches!(t.norm.as_str(), "AND" | "BUT" | "OR" | "NOR" | "WHILE" | "WHEREAS" | "ALTHOUGH")
             || t.norm == ";"
-            || (commas && t.kind == TokenKind::Comma);
+            || (commas && t.kind == TokenKind::Comma && !listing);
         // Nor inside a compound noun or adjective phrase (TABARI 7.5.1): "sheep and evil
         // goats", "awful and evil".
         let tag = |k: usize| pos.get(k).copied().unwrap_or(0);
@@ -887,10 +955,14 @@ fn negated(toks: &[Token], lo: usize, hi: usize) -> bool {
     toks[lo..hi.max(lo)].iter().any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("N'T"))
 }
 
-fn is_passive(toks: &[Token], start: usize, head: usize) -> bool {
+/// Passive voice (TABARI 7.9): a participle after WAS, WERE, BEEN (…) within two words,
+/// followed by BY (an adverb may come between): "was attacked by", "was opposed earlier by".
+fn is_passive(toks: &[Token], start: usize, head: usize, end: usize) -> bool {
     let h = &toks[head.min(toks.len() - 1)].norm;
     let participle = h.ends_with("ED") || h.ends_with("EN") || h.ends_with('T') || h.ends_with('N');
-    participle && toks[start.saturating_sub(2)..start].iter().any(|t| BE.contains(&t.norm.as_str()))
+    participle
+        && toks[start.saturating_sub(2)..start].iter().any(|t| BE.contains(&t.norm.as_str()))
+        && toks[end.min(toks.len())..(end + 2).min(toks.len())].iter().any(|t| t.norm == "BY")
 }
 
 fn nearest_before(units: &[Unit], pos: usize) -> Option<usize> {
@@ -930,7 +1002,9 @@ mod tests {
         MAIN_OPPOSITION_GROUP_ [~MOP]\nOPPOSITION_GROUP_ [~OPP]\n";
     const VERBS: &str = "<TIME>\nKAN_WA_MA_KAN [###]\n</TIME>\nATTACK [223]\nATTACKED [223]\n- PLANES_* [225]\n\
         DEPART_ [032]\nBAN= [191]\nRESTOR [064]\n- * DIPLXMATIC [###]\nSAID [023?]\nACT_ [100]\n\
-        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\nBRUSH_AND_ASIDE REPORTS [142]\nWARN [160]\n- * AT ^ + [162]\nFLEE [---]\n- NEVER WANTED TO * [999]\n";
+        { ACTXD_ ACTUALITY }\n- SAID WOULD * NOW [101]\nBRUSH ASIDE REPORTS [142]\nATTEND [031!]\nBRUSH_AND_ASIDE REPORTS [142]\nWARN [160]\n- * AT ^ + [162]\nFLEE [---]\n- NEVER WANTED TO * [999]\nVOW [170]\n\
+        - * RESIST { TO THE END | TO THE DEATH | UNTIL HELL FREEZES OVER } [113]\n\
+        - * RESIST { TO THE END OF THE EARTH | TO THE DEATH } [115]\n";
 
     fn dict() -> Dictionary {
         let mut set = DictSet::default();
@@ -1029,6 +1103,10 @@ mod tests {
         let text = "The Arnor main opposition group will attack Osgiliath in the south.";
         assert_eq!(code_with(&d, &o, text), ["ARNMOPOPP/OSG/223"]);
         assert_eq!(code_with(&d, &CoderOptions::petrarch2(), text), ["ARNMOP/OSG/223"]);
+        // Unlisted adjectives may stand in a compound (not before a verb).
+        let mut got = code_with(&d, &o, "Arnor and the good Gondor will attack Osgiliath in the south.");
+        got.sort();
+        assert_eq!(got, ["ARN/OSG/223", "GON/OSG/223"]);
         // TABARI keeps the agent with the first actor only.
         let text = "Lawmakers in Arnor and Gondor will attack Osgiliath in the south.";
         assert_eq!(code_with(&d, &CoderOptions::tabari(), text), ["ARNLEG/OSG/223", "GON/OSG/223"]);
@@ -1065,11 +1143,15 @@ mod tests {
     t!(compound_with_adjectives, "Arnor and the evil awful Gondor will attack Osgiliath in the south.", vec!["ARN/OSG/223", "GON/OSG/223"]);
     t!(compound_nor, "Neither Arnor nor Gondor will attack Osgiliath in the south today.", vec!["ARN/OSG/223", "GON/OSG/223"]);
     t!(comma_list_needs_and, "Elrond will attack Gondor, an Arnor ally, in the south today.", vec!["ELF/GON/223"]);
-    t!(noun_compound_no_clause, "Arnor said sheep and evil goats will attack Gondor in the south.", vec!["ARN/GON/223"]);
-    t!(conjunction_splits_clause, "Arnor said sheep and cows will attack Gondor in the south.", vec!["ARN/GON/023", "ARN/GON/223"]);
+    t!(noun_compound_no_clause, "Arnor said Gondor sheep and evil goats will attack Osgiliath in the south.", vec!["ARN/OSG/223"]);
+    t!(conjunction_splits_clause, "Arnor said Gondor sheep and cows will attack Osgiliath in the south.", vec!["ARN/GON/023", "ARN/OSG/223"]);
     t!(adjective_compound_no_clause, "Arnor's awful and evil minister Calimehtar will attack Gondor in the south.", vec!["ARN/GON/223"]);
     t!(skip_passes_an_actor, "Arnor warned at the Gondor of the Osgiliath threat today.", vec!["ARN/OSG/162"]);
     t!(skip_passes_a_compound, "Arnor warned at Gondor and Libya of the Osgiliath threat today.", vec!["ARN/OSG/162"]);
+    t!(passive_needs_by, "Arnor was attacked earlier by Gondor in the south today.", vec!["GON/ARN/223"]);
+    t!(passive_without_by_is_active, "Arnor was attacked over its dispute with Gondor today.", vec!["ARN/GON/223"]);
+    t!(longest_match_wins, "Arnor vowed to resist to the end of the earth the Gondor forces.", vec!["ARN/GON/115"]);
+    t!(shorter_alternative, "Arnor vowed to resist to the end the Gondor forces today.", vec!["ARN/GON/113"]);
     t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
     t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }

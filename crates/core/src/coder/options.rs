@@ -67,6 +67,16 @@ pub struct CoderOptions {
     /// Words allowed between an actor and its agent ("Iraq's *new* defence minister");
     /// TABARI wants them adjacent (or `former`).
     pub agent_modifiers: usize,
+    /// Any plain word (not a verb, not part of an actor) may stand before a member of a
+    /// compound actor after the conjunction, as an adjective does (PETRARCH, which reads
+    /// compounds off the parse tree and has no adjective list).
+    pub loose_modifiers: bool,
+    /// The words a synset matched count towards the length of a pattern match (PETRARCH);
+    /// TABARI counts a synset as nothing, so a plain word of the same length wins.
+    pub count_synsets: bool,
+    /// `%` in a pattern makes its compound both source and target, every member against
+    /// every other (TABARI); otherwise only the source (PETRARCH).
+    pub compound_both: bool,
     /// Agents joined by "and" each make an actor, and leading agents carry over a compound
     /// of actors: "lawmakers and officials in Fornost and Gondor" (PETRARCH).
     pub distribute_agents: bool,
@@ -86,6 +96,9 @@ pub struct CoderOptions {
     /// A comma outside a compound actor list starts a new clause (PETRARCH reads clauses
     /// off the parse tree: "…, the agency said on Thursday" is a clause of its own).
     pub comma_clauses: bool,
+    /// The default target is looked for in the verb's own clause only (TABARI: pattern
+    /// and actor searches stop at conjunctions; PETRARCH: the object is in the verb phrase).
+    pub target_in_clause: bool,
     /// The code of a missing source or target when events need no dyad
     /// (`require_target` off): `---` in PETRARCH, empty otherwise.
     pub absent_code: String,
@@ -102,6 +115,9 @@ pub struct CoderOptions {
     /// A bare agent ("troops") takes the country of the nearest actor in the sentence
     /// (herald's own dictionaries; TABARI and PETRARCH leave it without a country).
     pub agents_take_nearest_country: bool,
+    /// Try every pattern and keep the one that matched the most text (TABARI 5.7.1,
+    /// PETRARCH); otherwise the first match in longest-first order wins.
+    pub longest_pattern: bool,
 }
 
 impl Default for CoderOptions {
@@ -117,6 +133,9 @@ impl Default for CoderOptions {
             convert_agents: false,
             agent_modifiers: 2,
             distribute_agents: false,
+            compound_both: true,
+            count_synsets: true,
+            loose_modifiers: false,
             pronouns: PronounRule::Nearest,
             actor_gap: ActorGap { max: 2, words_only: true, overlapping_agents: false },
             default_source: None,
@@ -124,11 +143,13 @@ impl Default for CoderOptions {
             greedy_actors: false,
             special_codes: false,
             comma_clauses: false,
+            target_in_clause: false,
             absent_code: String::new(),
             agent_placeholder: None,
             forward: None,
             time_shift: true,
             agents_take_nearest_country: true,
+            longest_pattern: false,
         }
     }
 }
@@ -144,9 +165,12 @@ impl CoderOptions {
             min_words: 8,
             special_codes: true,
             greedy_actors: true,
+            target_in_clause: true,
+            count_synsets: false,
             agent_modifiers: 0,
             pronouns: PronounRule::Tabari,
             agents_take_nearest_country: false,
+            longest_pattern: true,
             // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
             actor_gap: ActorGap { max: usize::MAX, words_only: false, overlapping_agents: false },
             ..CoderOptions::default()
@@ -160,18 +184,24 @@ impl CoderOptions {
             absent_code: "---".to_string(),
             agent_placeholder: Some("---".to_string()),
             comma_clauses: true,
+            target_in_clause: true,
             distribute_agents: true,
+            compound_both: false,
+            loose_modifiers: true,
             actor_gap: ActorGap { max: 2, words_only: true, overlapping_agents: true },
             agents_take_nearest_country: false,
+            longest_pattern: true,
             ..CoderOptions::default()
         }
     }
 
     /// PETRARCH-2's conventions: as PETRARCH-1's, but an agent phrase inside another
-    /// ("opposition group" in "main opposition group") adds no role of its own.
+    /// ("opposition group" in "main opposition group") adds no role of its own, and `%`
+    /// codes its compound against itself.
     pub fn petrarch2() -> CoderOptions {
         let mut o = CoderOptions::petrarch();
         o.actor_gap.overlapping_agents = false;
+        o.compound_both = true;
         o
     }
 

@@ -24,6 +24,8 @@ pub struct Captures {
     /// inside them are part of the pattern ("close its embassy"), not its target.
     pub used: [(u16, u16); 6],
     pub nused: u8,
+    /// Letters of the pattern's words that matched: the longest match wins (TABARI 5.7.1).
+    pub len: usize,
 }
 
 impl Captures {
@@ -49,12 +51,17 @@ impl Captures {
 pub(crate) struct Matcher<'a> {
     pub dict: &'a Dictionary,
     pub toks: &'a [Token],
-    pub lex: &'a dyn Fn(usize) -> &'a [LexId],
+    /// Lexemes of token `i`: `pool[tok_lex[i].0..tok_lex[i].1]`.
+    pub tok_lex: &'a [(u32, u32)],
+    pub pool: &'a [LexId],
     pub units: &'a [Unit],
     /// `unit_start[i]`: index of the unit starting at token `i`, or `u32::MAX`.
     pub unit_start: &'a [u32],
     /// `unit_end[q]`: index of the unit whose exclusive end is `q`, or `u32::MAX`.
     pub unit_end: &'a [u32],
+    /// The words a synset matched count towards a match's length (PETRARCH; TABARI counts
+    /// a synset as nothing).
+    pub count_synsets: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -75,6 +82,12 @@ impl<'a> Matcher<'a> {
         self.toks.len()
     }
 
+    #[inline]
+    fn lex(&self, i: usize) -> &'a [LexId] {
+        let (a, b) = self.tok_lex[i];
+        &self.pool[a as usize..b as usize]
+    }
+
     fn hard_stop(&self, i: usize) -> bool {
         self.toks[i].kind == TokenKind::End
     }
@@ -89,8 +102,9 @@ impl<'a> Matcher<'a> {
                 break;
             }
             let mut found = None;
-            self.elem_fwd(&it.elem, p, depth, &mut |end, slot| {
+            self.elem_fwd(&it.elem, p, depth, &mut |end, slot, add| {
                 let mut c = caps.clone();
+                c.len += add;
                 match slot {
                     Some((s, u)) => set(&mut c, s, u),
                     None => c.add_used(p, end),
@@ -113,17 +127,22 @@ impl<'a> Matcher<'a> {
     }
 
     /// Calls `k(end, captured)` for each way `elem` matches starting at `p`; stops when `k` returns true.
-    fn elem_fwd(&self, elem: &CElem, p: usize, depth: u32, k: &mut dyn FnMut(usize, Option<(Slot, usize)>) -> bool) -> bool {
+    fn elem_fwd(&self, elem: &CElem, p: usize, depth: u32, k: &mut dyn FnMut(usize, Option<(Slot, usize)>, usize) -> bool) -> bool {
         match elem {
-            CElem::Word(l) => (self.lex)(p).contains(l) && k(p + 1, None),
+            CElem::Word(l) => self.lex(p).contains(l) && k(p + 1, None, self.dict.lexicon.text(*l).len()),
             CElem::Synset(s) => {
                 if depth >= MAX_DEPTH {
                     return false;
                 }
+                if let Some(Some(first)) = self.dict.synset_first.get(*s as usize) {
+                    if !self.lex(p).iter().any(|l| first.binary_search(l).is_ok()) {
+                        return false;
+                    }
+                }
                 let members = &self.dict.synsets[*s as usize].1;
-                self.alts_fwd(members, p, depth + 1, k)
+                self.alts_fwd(members, p, depth + 1, !self.count_synsets, k)
             }
-            CElem::Alt(alts) => self.alts_fwd(alts, p, depth + 1, k),
+            CElem::Alt(alts) => self.alts_fwd(alts, p, depth + 1, false, k),
             // `^` passes over an actor (or a compound) without capturing it.
             CElem::Source | CElem::Target | CElem::Compound | CElem::Skip => {
                 let u = self.unit_start[p];
@@ -133,7 +152,7 @@ impl<'a> Matcher<'a> {
                 let Some(slot) = slot_of(elem) else {
                     let g = self.units[u as usize].group;
                     let last = (u as usize..self.units.len()).take_while(|&k| self.units[k].group == g).last().unwrap_or(u as usize);
-                    return k(self.units[last].end.max(self.units[u as usize].end), None);
+                    return k(self.units[last].end.max(self.units[u as usize].end), None, 0);
                 };
                 // The whole compound group, or just this unit.
                 let g = self.units[u as usize].group;
@@ -141,20 +160,27 @@ impl<'a> Matcher<'a> {
                 while last + 1 < self.units.len() && self.units[last + 1].group == g {
                     last += 1;
                 }
-                if last != u as usize && k(self.units[last].end, Some((slot, u as usize))) {
+                if last != u as usize && k(self.units[last].end, Some((slot, u as usize)), 0) {
                     return true;
                 }
-                k(self.units[u as usize].end, Some((slot, u as usize)))
+                k(self.units[u as usize].end, Some((slot, u as usize)), 0)
             }
         }
     }
 
-    fn alts_fwd(&self, alts: &[Vec<CItem>], p: usize, depth: u32, k: &mut dyn FnMut(usize, Option<(Slot, usize)>) -> bool) -> bool {
+    fn alts_fwd(
+        &self,
+        alts: &[Vec<CItem>],
+        p: usize,
+        depth: u32,
+        silent: bool,
+        k: &mut dyn FnMut(usize, Option<(Slot, usize)>, usize) -> bool,
+    ) -> bool {
         for m in alts {
             let mut c = Captures::default();
             if let Some(e) = self.fwd(m, p, true, &mut c, depth) {
                 let slot = c.source.map(|u| (Slot::Source, u)).or(c.target.map(|u| (Slot::Target, u)));
-                if e > p && k(e, slot) {
+                if e > p && k(e, slot, if silent { 0 } else { c.len }) {
                     return true;
                 }
             }
@@ -174,8 +200,9 @@ impl<'a> Matcher<'a> {
                 return None;
             }
             let mut found = None;
-            self.elem_bwd(&it.elem, e, depth, &mut |start, slot| {
+            self.elem_bwd(&it.elem, e, depth, &mut |start, slot, add| {
                 let mut c = caps.clone();
+                c.len += add;
                 match slot {
                     Some((s, u)) => set(&mut c, s, u),
                     None => c.add_used(start, e),
@@ -201,17 +228,22 @@ impl<'a> Matcher<'a> {
         }
     }
 
-    fn elem_bwd(&self, elem: &CElem, q: usize, depth: u32, k: &mut dyn FnMut(usize, Option<(Slot, usize)>) -> bool) -> bool {
+    fn elem_bwd(&self, elem: &CElem, q: usize, depth: u32, k: &mut dyn FnMut(usize, Option<(Slot, usize)>, usize) -> bool) -> bool {
         match elem {
-            CElem::Word(l) => (self.lex)(q - 1).contains(l) && k(q - 1, None),
+            CElem::Word(l) => self.lex(q - 1).contains(l) && k(q - 1, None, self.dict.lexicon.text(*l).len()),
             CElem::Synset(s) => {
                 if depth >= MAX_DEPTH {
                     return false;
                 }
+                if let Some(Some(last)) = self.dict.synset_last.get(*s as usize) {
+                    if !self.lex(q - 1).iter().any(|l| last.binary_search(l).is_ok()) {
+                        return false;
+                    }
+                }
                 let members = &self.dict.synsets[*s as usize].1;
-                self.alts_bwd(members, q, depth + 1, k)
+                self.alts_bwd(members, q, depth + 1, !self.count_synsets, k)
             }
-            CElem::Alt(alts) => self.alts_bwd(alts, q, depth + 1, k),
+            CElem::Alt(alts) => self.alts_bwd(alts, q, depth + 1, false, k),
             CElem::Source | CElem::Target | CElem::Compound | CElem::Skip => {
                 let u = self.unit_end[q];
                 if u == u32::MAX {
@@ -220,27 +252,34 @@ impl<'a> Matcher<'a> {
                 let Some(slot) = slot_of(elem) else {
                     let g = self.units[u as usize].group;
                     let first = (0..=u as usize).rev().take_while(|&k| self.units[k].group == g).last().unwrap_or(u as usize);
-                    return k(self.units[first].start.min(self.units[u as usize].start), None);
+                    return k(self.units[first].start.min(self.units[u as usize].start), None, 0);
                 };
                 let g = self.units[u as usize].group;
                 let mut first = u as usize;
                 while first > 0 && self.units[first - 1].group == g {
                     first -= 1;
                 }
-                if first != u as usize && k(self.units[first].start, Some((slot, first))) {
+                if first != u as usize && k(self.units[first].start, Some((slot, first)), 0) {
                     return true;
                 }
-                k(self.units[u as usize].start, Some((slot, u as usize)))
+                k(self.units[u as usize].start, Some((slot, u as usize)), 0)
             }
         }
     }
 
-    fn alts_bwd(&self, alts: &[Vec<CItem>], q: usize, depth: u32, k: &mut dyn FnMut(usize, Option<(Slot, usize)>) -> bool) -> bool {
+    fn alts_bwd(
+        &self,
+        alts: &[Vec<CItem>],
+        q: usize,
+        depth: u32,
+        silent: bool,
+        k: &mut dyn FnMut(usize, Option<(Slot, usize)>, usize) -> bool,
+    ) -> bool {
         for m in alts {
             let mut c = Captures { lo: q, hi: q, ..Default::default() };
             if let Some(s) = self.bwd(m, q, true, &mut c, depth) {
                 let slot = c.source.map(|u| (Slot::Source, u)).or(c.target.map(|u| (Slot::Target, u)));
-                if s < q && k(s, slot) {
+                if s < q && k(s, slot, if silent { 0 } else { c.len }) {
                     return true;
                 }
             }

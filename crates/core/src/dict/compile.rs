@@ -312,16 +312,22 @@ pub struct CPattern {
     pub loc: SourceLoc,
     /// The pattern as written, for `explain` and the `pattern` field.
     pub text: String,
-    /// Words the pattern cannot match without (its plain words, outside alternatives and
-    /// synsets): a sentence lacking one skips the pattern without trying it.
-    pub required: Vec<LexId>,
+    /// Letters of the longest text the pattern can match (a synset or a set of
+    /// alternatives counts as its longest member): no match of it can be longer.
+    pub max_len: usize,
+    /// Words the pattern cannot match without (outside alternatives and synsets): a
+    /// sentence lacking one is not tried.
+    pub needs: Box<[LexId]>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CVerbBlock {
     pub name: String,
     pub code: CodeSpec,
+    /// Longest first (TABARI's order, for longest-match choice).
     pub patterns: Vec<CPattern>,
+    /// Indices into `patterns`, most elements first (herald's first-match order).
+    pub by_elements: Vec<u32>,
     pub loc: SourceLoc,
 }
 
@@ -359,6 +365,12 @@ pub struct Dictionary {
     pub verb_forms: Vec<VerbForm>,
     pub blocks: Vec<CVerbBlock>,
     pub synsets: Vec<(String, Vec<Vec<CItem>>)>,
+    /// For each synset, the words its members can start with (sorted), when every member
+    /// starts with a word or another such synset: a quick test before matching members.
+    pub synset_first: Vec<Option<Box<[LexId]>>>,
+    /// As `synset_first`, for the words members can end with (patterns before the verb
+    /// are matched backwards).
+    pub synset_last: Vec<Option<Box<[LexId]>>>,
     pub discard_trie: PhraseTrie,
     pub discards: Vec<Discard>,
     pub issue_trie: PhraseTrie,
@@ -397,39 +409,47 @@ impl Dictionary {
             let members = s.members.iter().map(|m| d.compile_items(m, &syn_index, &s.loc)).collect();
             d.synsets.push((s.name.clone(), members));
         }
+        d.synset_first = (0..d.synsets.len()).map(|i| d.edge_words(i as u32, true, 0)).collect();
+        d.synset_last = (0..d.synsets.len()).map(|i| d.edge_words(i as u32, false, 0)).collect();
         for b in &set.verbs {
             let bi = d.blocks.len() as u32;
             let mut patterns: Vec<CPattern> = b
                 .patterns
                 .iter()
-                .map(|p| {
-                    let before = d.compile_items(&p.before, &syn_index, &p.loc);
-                    let after = d.compile_items(&p.after, &syn_index, &p.loc);
-                    let mut required: Vec<LexId> = before
-                        .iter()
-                        .chain(&after)
-                        .filter_map(|i| match i.elem {
-                            CElem::Word(l) => Some(l),
-                            _ => None,
-                        })
-                        .collect();
-                    required.sort();
-                    required.dedup();
-                    CPattern {
-                        before,
-                        before_joined: p.before_joined,
-                        after,
-                        after_joined: p.after_joined,
-                        code: p.code.clone(),
-                        loc: p.loc.clone(),
-                        text: pattern_text(p),
-                        required,
-                    }
+                .map(|p| CPattern {
+                    before: d.compile_items(&p.before, &syn_index, &p.loc),
+                    before_joined: p.before_joined,
+                    after: d.compile_items(&p.after, &syn_index, &p.loc),
+                    after_joined: p.after_joined,
+                    code: p.code.clone(),
+                    loc: p.loc.clone(),
+                    text: pattern_text(p),
+                    max_len: 0,
+                    needs: Box::default(),
                 })
                 .collect();
-            // Longest (most specific) patterns first; stable, so file order breaks ties.
-            patterns.sort_by_key(|p| std::cmp::Reverse(weight(&p.before) + weight(&p.after)));
-            d.blocks.push(CVerbBlock { name: b.name.clone(), code: b.code.clone(), patterns, loc: b.loc.clone() });
+            for p in &mut patterns {
+                p.max_len = d.max_len(&p.before, 0) + d.max_len(&p.after, 0);
+                let mut needs: Vec<LexId> = p
+                    .before
+                    .iter()
+                    .chain(&p.after)
+                    .filter_map(|it| if let CElem::Word(l) = it.elem { Some(l) } else { None })
+                    .collect();
+                needs.sort_unstable();
+                needs.dedup();
+                p.needs = needs.into_boxed_slice();
+            }
+            // Longest patterns first (TABARI 5.7.1), then those with more elements; stable,
+            // so file order breaks ties.
+            patterns.sort_by_key(|p| std::cmp::Reverse((p.max_len, weight(&p.before) + weight(&p.after))));
+            // herald's first-match order: most elements first, then file order.
+            let mut by_elements: Vec<u32> = (0..patterns.len() as u32).collect();
+            by_elements.sort_by_key(|&i| {
+                let p = &patterns[i as usize];
+                (std::cmp::Reverse(weight(&p.before) + weight(&p.after)), p.loc.line)
+            });
+            d.blocks.push(CVerbBlock { name: b.name.clone(), code: b.code.clone(), patterns, by_elements, loc: b.loc.clone() });
             for v in &b.verbs {
                 let mut forms: Vec<(Vec<String>, usize)> = vec![(v.words.clone(), v.head)];
                 if v.inflect {
@@ -552,6 +572,43 @@ impl Dictionary {
             out.push(CItem { elem, joined: it.joined });
         }
         out
+    }
+
+    /// The words synset `i`'s members can start (or end) with, if all start (end) with words.
+    fn edge_words(&self, i: u32, first: bool, depth: u32) -> Option<Box<[LexId]>> {
+        if depth > 8 {
+            return None;
+        }
+        let mut out: Vec<LexId> = Vec::new();
+        for m in &self.synsets.get(i as usize)?.1 {
+            let edge = if first { m.first() } else { m.last() };
+            match edge.map(|it| &it.elem) {
+                Some(CElem::Word(l)) => out.push(*l),
+                Some(CElem::Synset(j)) => out.extend(self.edge_words(*j, first, depth + 1)?.iter()),
+                _ => return None,
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out.into_boxed_slice())
+    }
+
+    /// Letters of the longest text `items` can match.
+    fn max_len(&self, items: &[CItem], depth: u32) -> usize {
+        if depth > 8 {
+            return 0;
+        }
+        items
+            .iter()
+            .map(|it| match &it.elem {
+                CElem::Word(l) => self.lexicon.text(*l).len(),
+                CElem::Synset(i) => {
+                    self.synsets.get(*i as usize).map_or(0, |s| s.1.iter().map(|m| self.max_len(m, depth + 1)).max().unwrap_or(0))
+                }
+                CElem::Alt(alts) => alts.iter().map(|m| self.max_len(m, depth + 1)).max().unwrap_or(0),
+                _ => 0,
+            })
+            .sum()
     }
 
     /// Lexemes of a token (for callers outside the coder, such as `explain`).

@@ -87,10 +87,21 @@ pub fn parse_verbs(text: &str, file: &str) -> DictSet {
             if let Some(member) = t.strip_prefix('+') {
                 match common::pattern_items(member) {
                     Ok(mut items) if !items.is_empty() => {
-                        if *noplural {
-                            make_last_word_exact(&mut items);
-                        }
+                        // Whole words; the regular plural of the last word unless the
+                        // synset's name ends in `_`.
+                        exact_words(&mut items);
+                        let plural = match items.last() {
+                            Some(PatItem { elem: PatElem::Word(w), .. }) if !*noplural => {
+                                let mut p = items.clone();
+                                if let Some(PatItem { elem: PatElem::Word(pw), .. }) = p.last_mut() {
+                                    pw.text = common::regular_plural(&w.text);
+                                }
+                                Some(p)
+                            }
+                            _ => None,
+                        };
                         syn.members.push(items);
+                        syn.members.extend(plural);
                     }
                     Ok(_) => ctx.warn(n, "empty synset member; skipped"),
                     Err(e) => ctx.warn(n, format!("synset member '{member}': {e}; skipped")),
@@ -124,7 +135,10 @@ pub fn parse_verbs(text: &str, file: &str) -> DictSet {
                 ctx.warn(n, "pattern before any '--- NAME [CODE] ---' block; skipped");
                 continue;
             };
-            if let Some(p) = pattern_line(&mut ctx, n, body) {
+            if let Some(mut p) = pattern_line(&mut ctx, n, body) {
+                // PETRARCH matches pattern words whole.
+                exact_words(&mut p.before);
+                exact_words(&mut p.after);
                 b.patterns.push(p);
             }
         } else {
@@ -162,11 +176,16 @@ fn close_synset(ctx: &mut Ctx, set: &mut DictSet, s: Option<(Synset, bool)>) {
     }
 }
 
-fn make_last_word_exact(items: &mut [PatItem]) {
-    if let Some(PatItem { elem: PatElem::Word(w), .. }) = items.last_mut() {
-        w.exact = true;
+fn exact_words(items: &mut [PatItem]) {
+    for it in items {
+        match &mut it.elem {
+            PatElem::Word(w) => w.exact = true,
+            PatElem::Alt(alts) => alts.iter_mut().for_each(|a| exact_words(a)),
+            _ => {}
+        }
     }
 }
+
 
 /// `--- NAME [CODE] ---` (also `--- NAME [CODE]---`, no code → null code).
 fn block_header(ctx: &mut Ctx, n: u32, t: &str) -> VerbBlock {
@@ -959,6 +978,10 @@ mod tests {
             );
             assert!(set.warnings.is_empty(), "{line}: {:?}", set.warnings);
             let p = pats(&set)[0];
+            // PETRARCH matches pattern words whole: every word comes out exact.
+            let (mut before, mut after) = (before, after);
+            exact_words(&mut before);
+            exact_words(&mut after);
             assert_eq!(p.before, before, "{line}");
             assert_eq!(p.before_joined, bj, "{line}");
             assert_eq!(p.after, after, "{line}");
@@ -978,7 +1001,7 @@ mod tests {
         assert_eq!(p.len(), 2);
         assert_eq!(
             p[0].after,
-            vec![word("ESTABLECER", false, false), word("RELACIONES", false, false)]
+            vec![word("ESTABLECER", true, false), word("RELACIONES", true, false)]
         );
         assert_eq!(p[1].before, vec![el(PatElem::Synset("AUX".into()), false)]);
         assert_eq!(set.warnings.len(), 2, "{:?}", set.warnings);
@@ -1003,18 +1026,21 @@ mod tests {
         let names: Vec<&str> = set.synsets.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["CURRENCY", "OTHER", "MILITARY"]);
         let cur = &set.synsets[0];
+        // Whole words, each member also with its regular plural.
         assert_eq!(
             cur.members,
             vec![
-                vec![word("DOLLAR", false, false)],
-                vec![word("SWISS", true, true), word("FRANC", false, false)],
+                vec![word("DOLLAR", true, false)],
+                vec![word("DOLLARS", true, false)],
+                vec![word("SWISS", true, true), word("FRANC", true, false)],
+                vec![word("SWISS", true, true), word("FRANCS", true, false)],
                 vec![el(PatElem::Synset("OTHER".into()), false)],
             ]
         );
-        // `&MILITARY_`: no plurals, so the last word of each member must match exactly.
+        // `&MILITARY_`: no plurals.
         assert_eq!(
-            set.synsets[2].members[1],
-            vec![word("ARMED", true, true), word("FORCES", true, false)]
+            set.synsets[2].members,
+            vec![vec![word("ARMY", true, false)], vec![word("ARMED", true, true), word("FORCES", true, false)]]
         );
         assert_eq!(pats(&set).len(), 1);
     }
