@@ -467,7 +467,13 @@ impl Dictionary {
                     if ids.is_empty() {
                         continue;
                     }
-                    d.verb_trie.insert(&ids, d.verb_forms.len() as u32);
+                    // `BURN DOWN`: other words may come between words joined by a space.
+                    let gaps: Vec<bool> = if ids.len() == v.joined.len() {
+                        v.joined[..v.joined.len().saturating_sub(1)].iter().map(|j| !j).collect()
+                    } else {
+                        Vec::new()
+                    };
+                    d.verb_trie.insert_gapped(&ids, &gaps, d.verb_forms.len() as u32);
                     let letters = words.iter().map(|w| w.len()).sum::<usize>().min(u16::MAX as usize) as u16;
                     d.verb_forms.push(VerbForm {
                         block: bi,
