@@ -616,22 +616,26 @@ impl<'d> Coder<'d> {
             // The longest match wins: patterns come longest first, and once one matched,
             // only those that could match something longer are tried (TABARI 5.7.1).
             let mut best: Option<(&CPattern, Captures)> = None;
-            for p in &block.patterns {
-                if best.as_ref().is_some_and(|c| p.max_len <= c.1.len) {
-                    break;
-                }
-                if p.needs.iter().any(|l| self.lex_stamp[l.0 as usize] != self.stamp) {
-                    continue;
-                }
-                let mut caps = Captures { lo: v.start, hi: v.end, ..Default::default() };
-                if m.fwd(&p.after, v.end, p.after_joined, &mut caps, 0).is_none() {
-                    continue;
-                }
-                if m.bwd(&p.before, v.start, p.before_joined, &mut caps, 0).is_none() {
-                    continue;
-                }
-                if best.as_ref().is_none_or(|c| caps.len > c.1.len) {
-                    best = Some((p, caps));
+            // A verb listed in several blocks has the patterns of all of them.
+            let blocks = std::iter::once(block).chain(form.also.iter().map(|&b| &dict.blocks[b as usize]));
+            for b in blocks {
+                for p in &b.patterns {
+                    if best.as_ref().is_some_and(|c| p.max_len <= c.1.len) {
+                        break;
+                    }
+                    if p.needs.iter().any(|l| self.lex_stamp[l.0 as usize] != self.stamp) {
+                        continue;
+                    }
+                    let mut caps = Captures { lo: v.start, hi: v.end, ..Default::default() };
+                    if m.fwd(&p.after, v.end, p.after_joined, &mut caps, 0).is_none() {
+                        continue;
+                    }
+                    if m.bwd(&p.before, v.start, p.before_joined, &mut caps, 0).is_none() {
+                        continue;
+                    }
+                    if best.as_ref().is_none_or(|c| caps.len > c.1.len) {
+                        best = Some((p, caps));
+                    }
                 }
             }
             let chosen: Option<(CodeSpec, Captures, String)> =

@@ -340,6 +340,8 @@ pub struct VerbForm {
     pub letters: u16,
     pub loc: SourceLoc,
     pub text: String,
+    /// Other blocks listing the very same verb phrase: their patterns are tried too.
+    pub also: Vec<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -407,6 +409,7 @@ impl Dictionary {
         }
         d.synset_first = (0..d.synsets.len()).map(|i| d.edge_words(i as u32, true, 0)).collect();
         d.synset_last = (0..d.synsets.len()).map(|i| d.edge_words(i as u32, false, 0)).collect();
+        let mut same_phrase: FxHashMap<Vec<LexId>, Vec<u32>> = FxHashMap::default();
         for b in &set.verbs {
             let bi = d.blocks.len() as u32;
             let mut patterns: Vec<CPattern> = b
@@ -473,6 +476,7 @@ impl Dictionary {
                     } else {
                         Vec::new()
                     };
+                    same_phrase.entry(ids.clone()).or_default().push(d.verb_forms.len() as u32);
                     d.verb_trie.insert_gapped(&ids, &gaps, d.verb_forms.len() as u32);
                     let letters = words.iter().map(|w| w.len()).sum::<usize>().min(u16::MAX as usize) as u16;
                     d.verb_forms.push(VerbForm {
@@ -482,8 +486,17 @@ impl Dictionary {
                         letters,
                         loc: v.loc.clone(),
                         text: text.clone(),
+                        also: Vec::new(),
                     });
                 }
+            }
+        }
+        for forms in same_phrase.values().filter(|f| f.len() > 1) {
+            for &f in forms {
+                let own = d.verb_forms[f as usize].block;
+                let mut also: Vec<u32> = forms.iter().map(|&g| d.verb_forms[g as usize].block).filter(|&b| b != own).collect();
+                also.dedup();
+                d.verb_forms[f as usize].also = also;
             }
         }
         for x in &set.discards {
