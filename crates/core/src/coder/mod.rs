@@ -86,6 +86,8 @@ const POS_DET: u8 = 4;
 
 pub(crate) use actor::{MOD_ADJ, MOD_DET, MOD_WORD};
 const CONJUNCTIONS: &[&str] = &["AND", "OR", "NOR", "BUT"];
+/// Modal auxiliaries: TreeBank tags them MD, never a verb.
+const MODALS: &[&str] = &["SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL", "CAN", "SHALL", "OUGHT"];
 
 const CACHE_LIMIT: usize = 1 << 20;
 
@@ -544,13 +546,16 @@ impl<'d> Coder<'d> {
                 && head < n
                 && text[toks[head].start..].starts_with(|c: char| c.is_uppercase())
                 && toks[head - 1].kind != TokenKind::Quote;
-            let noun = self.pos.get(head).is_some_and(|&p| p & POS_NOUN != 0);
+            let modal = self.opts.modals_not_verbs && MODALS.contains(&toks[head.min(n - 1)].norm.as_str());
+            let noun = modal || self.pos.get(head).is_some_and(|&p| p & POS_NOUN != 0);
             if after_det || capital || noun || (end > i + 1 && in_unit[i..end].iter().any(|&x| x)) {
                 if let Some(tr) = trace.as_deref_mut() {
                     tr.push(format!(
                         "verb skipped: {} ({})",
                         span_text(text, toks, i, end),
-                        if noun {
+                        if modal {
+                            "a modal auxiliary"
+                        } else if noun {
                             "listed as a noun"
                         } else if after_det {
                             "after a determiner, read as a noun"

@@ -74,6 +74,9 @@ pub struct CoderOptions {
     /// The words a synset matched count towards the length of a pattern match (PETRARCH);
     /// TABARI counts a synset as nothing, so a plain word of the same length wins.
     pub count_synsets: bool,
+    /// Modal auxiliaries (should, would, may, …) are never verbs (PETRARCH reads verbs off
+    /// the parse, where they are tagged MD).
+    pub modals_not_verbs: bool,
     /// `%` in a pattern makes its compound both source and target, every member against
     /// every other (TABARI); otherwise only the source (PETRARCH).
     pub compound_both: bool,
@@ -128,6 +131,7 @@ impl Default for CoderOptions {
             agent_modifiers: 2,
             distribute_agents: false,
             compound_both: true,
+            modals_not_verbs: false,
             count_synsets: true,
             loose_modifiers: false,
             pronouns: PronounRule::Nearest,
@@ -177,6 +181,7 @@ impl CoderOptions {
             target_in_clause: true,
             distribute_agents: true,
             compound_both: false,
+            modals_not_verbs: true,
             loose_modifiers: true,
             actor_gap: ActorGap { max: 2, words_only: true, overlapping_agents: true },
             ..CoderOptions::default()
