@@ -706,6 +706,11 @@ impl<'d> Coder<'d> {
                     src = units
                         .iter()
                         .position(|u| u.end <= lo && clause[u.start] == c)
+                        // Within the pattern's words: "- NEITHER * " on "Neither Iran nor Iraq …".
+                        .or_else(|| {
+                            let taken = caps.target.or(caps.compound).map(|t| units[t].group);
+                            units.iter().position(|u| u.start >= lo && u.end <= v.start && clause[u.start] == c && Some(u.group) != taken)
+                        })
                         .or(first_source)
                         .or_else(|| nearest_before(units, lo))
                         .map(Who::Group);
