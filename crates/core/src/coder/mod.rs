@@ -415,6 +415,7 @@ impl<'d> Coder<'d> {
                 placeholder: self.opts.agent_placeholder.as_deref(),
                 distribute: self.opts.distribute_agents,
                 verbish: &self.verbish,
+                one_conjunction: self.opts.one_conjunction,
             },
             &self.modifier,
             &mut self.units,
@@ -436,7 +437,14 @@ impl<'d> Coder<'d> {
                 }
             }
         }
-        resolve_pronouns(&self.toks, &self.modifier, self.opts.pronouns, ctx.antecedent, &mut self.units);
+        resolve_pronouns(
+            &self.toks,
+            &self.modifier,
+            self.opts.one_conjunction,
+            self.opts.pronouns,
+            ctx.antecedent,
+            &mut self.units,
+        );
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
             let (pool, tok_lex) = (&self.pool, &self.tok_lex);
@@ -1107,6 +1115,10 @@ mod tests {
         let mut got = code_with(&d, &o, "Arnor and the good Gondor will attack Osgiliath in the south.");
         got.sort();
         assert_eq!(got, ["ARN/OSG/223", "GON/OSG/223"]);
+        // A list ends at its conjunction: two compounds.
+        let mut got = code_with(&d, &o, "Arnor will attack Gondor and Libya, and Osgiliath and Elrond in the south.");
+        got.sort();
+        assert_eq!(got, ["ARN/GON/223", "ARN/LBY/223"]);
         // TABARI keeps the agent with the first actor only.
         let text = "Lawmakers in Arnor and Gondor will attack Osgiliath in the south.";
         assert_eq!(code_with(&d, &CoderOptions::tabari(), text), ["ARNLEG/OSG/223", "GON/OSG/223"]);

@@ -77,6 +77,9 @@ pub struct CoderOptions {
     /// Modal auxiliaries (should, would, may, …) are never verbs (PETRARCH reads verbs off
     /// the parse, where they are tagged MD).
     pub modals_not_verbs: bool,
+    /// A compound list ends at its conjunction: "A and B, and C and D" are two compounds
+    /// (PETRARCH); TABARI joins them all.
+    pub one_conjunction: bool,
     /// `%` in a pattern makes its compound both source and target, every member against
     /// every other (TABARI); otherwise only the source (PETRARCH).
     pub compound_both: bool,
@@ -131,6 +134,7 @@ impl Default for CoderOptions {
             agent_modifiers: 2,
             distribute_agents: false,
             compound_both: true,
+            one_conjunction: false,
             modals_not_verbs: false,
             count_synsets: true,
             loose_modifiers: false,
@@ -181,6 +185,7 @@ impl CoderOptions {
             target_in_clause: true,
             distribute_agents: true,
             compound_both: false,
+            one_conjunction: true,
             modals_not_verbs: true,
             loose_modifiers: true,
             actor_gap: ActorGap { max: 2, words_only: true, overlapping_agents: true },
