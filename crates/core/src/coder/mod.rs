@@ -622,7 +622,7 @@ impl<'d> Coder<'d> {
                 continue;
             }
             // Once a clause (or the sentence) has its event, only dominant codes still count.
-            let only_dominant = done_sentence || done_clause == Some(clause[v.start]);
+            let only_dominant = done_sentence || done_clause.is_some_and(|d| clause[v.start] <= d);
             let n_before = events.len();
             let form = &dict.verb_forms[v.form as usize];
             let block = &dict.blocks[form.block as usize];
@@ -695,10 +695,14 @@ impl<'d> Coder<'d> {
             // Source and target: captured by the pattern, else found by the default searches.
             let passive = self.opts.passive && caps.source.is_none() && caps.target.is_none() && is_passive(toks, v.start, head, v.end);
             let lo = caps.lo.min(v.start);
-            let mut src: Option<Who> = caps.source.or(caps.compound).map(Who::Group);
+            let mut src: Option<Who> =
+                caps.source.or(caps.compound.filter(|&u| self.opts.compound_both || units[u].start < v.end)).map(Who::Group);
             // `%`: a compound that is source and target (TABARI), or only the source (PETRARCH).
             let both = self.opts.compound_both;
-            let mut tgt: Option<Who> = caps.target.or(caps.compound.filter(|_| both)).map(Who::Group);
+            // PETRARCH: `%` after the verb is the target ("- * WITH %"), before it the source.
+            let after = |u: usize| units[u].start >= v.end;
+            let mut tgt: Option<Who> =
+                caps.target.or(caps.compound.filter(|&u| both || after(u))).map(Who::Group);
             if passive {
                 let by = (v.end..n).find(|&k| toks[k].norm == "BY").filter(|&k| unit_start.get(k + 1).is_some_and(|&u| u != u32::MAX));
                 if src.is_none() {
@@ -743,7 +747,12 @@ impl<'d> Coder<'d> {
                         units.iter().find(|w| w.start == u.start && w.end == u.end).map_or(u.code.as_str(), |w| w.code.as_str())
                     };
                     let other = |k: usize| !s_members.contains(&k) && Some(head_code(k)) != s_code;
-                    let in_reach = |k: usize| !self.opts.target_in_clause || clause[units[k].start] == clause[v.start];
+                    // The verb's clause, and any the pattern reached into ("launched a new
+                    // bombing and shelling offensive against …").
+                    let last_clause = clause[caps.hi.max(v.end).min(n) - 1];
+                    let in_reach = |k: usize| {
+                        !self.opts.target_in_clause || (clause[v.start]..=last_clause).contains(&clause[units[k].start])
+                    };
                     tgt = (0..units.len()).find(|&k| units[k].start >= v.end && other(k) && in_reach(k)).map(Who::Group);
                     if tgt.is_none() {
                         tgt = match &self.opts.default_target {
@@ -827,7 +836,8 @@ impl<'d> Coder<'d> {
                 first_source = first_source.or(src.and_then(|w| w.unit()));
                 if !subordinate {
                     match self.opts.code_by {
-                        CodeBy::Clause => done_clause = Some(clause[v.start]),
+                        // A pattern reaching over a conjunction joins its clauses.
+                        CodeBy::Clause => done_clause = Some(clause[caps.hi.max(v.end).min(n) - 1]),
                         CodeBy::Sentence => done_sentence = true,
                         CodeBy::All => {}
                     }
