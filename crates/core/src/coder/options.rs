@@ -80,6 +80,9 @@ pub struct CoderOptions {
     /// A compound list ends at its conjunction: "A and B, and C and D" are two compounds
     /// (PETRARCH); TABARI joins them all.
     pub one_conjunction: bool,
+    /// A hyphen separates words, in the text as in the dictionaries (TABARI: `Al-Gore`
+    /// is `AL GORE`).
+    pub split_hyphens: bool,
     /// `%` in a pattern makes its compound both source and target, every member against
     /// every other (TABARI); otherwise only the source (PETRARCH).
     pub compound_both: bool,
@@ -134,6 +137,7 @@ impl Default for CoderOptions {
             agent_modifiers: 2,
             distribute_agents: false,
             compound_both: true,
+            split_hyphens: false,
             one_conjunction: false,
             modals_not_verbs: false,
             count_synsets: true,
@@ -165,6 +169,7 @@ impl CoderOptions {
             min_words: 8,
             special_codes: true,
             greedy_actors: true,
+            split_hyphens: true,
             target_in_clause: true,
             count_synsets: false,
             agent_modifiers: 0,
