@@ -764,7 +764,7 @@ impl<'d> Coder<'d> {
                             // code, else a compound source against itself.
                             _ if greedy => (0..units.len())
                                 .rev()
-                                .find(|&k| units[k].end <= v.start && clause[units[k].start] == clause[v.start] && Some(head_code(k)) != s_code)
+                                .find(|&k| units[k].end <= v.start && (clause[units[k].start] == clause[v.start] || clause[units[k].far.max(units[k].end) - 1] == clause[v.start]) && Some(head_code(k)) != s_code)
                                 .map(Who::Unit)
                                 .or_else(|| src.filter(|w| w.members(units).len() > 1)),
                             _ => None,
