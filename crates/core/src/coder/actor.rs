@@ -415,7 +415,7 @@ pub(crate) fn build_units(
             }
         }
     }
-    let groups = provisional_groups(toks, modifier, out);
+    let groups = provisional_groups(toks, modifier, rules.one_conjunction, out);
     for (u, g) in out.iter_mut().zip(groups) {
         u.group = g;
     }
@@ -445,12 +445,13 @@ pub enum PronounRule {
 pub(crate) fn resolve_pronouns(
     toks: &[Token],
     modifier: &[u8],
+    one_conjunction: bool,
     rule: PronounRule,
     antecedent: Option<&str>,
     speaker: Option<&str>,
     out: &mut Vec<Unit>,
 ) {
-    let groups = provisional_groups(toks, modifier, out);
+    let groups = provisional_groups(toks, modifier, one_conjunction, out);
     let mut with_pronouns: Vec<Unit> = Vec::with_capacity(out.len());
     let mut ui = 0;
     for (i, t) in toks.iter().enumerate() {
@@ -517,7 +518,7 @@ pub(crate) fn resolve_pronouns(
     }
     with_pronouns.extend(out.drain(ui..));
     *out = with_pronouns;
-    let groups = provisional_groups(toks, modifier, out);
+    let groups = provisional_groups(toks, modifier, one_conjunction, out);
     for (u, g) in out.iter_mut().zip(groups) {
         u.group = g;
     }
@@ -527,7 +528,9 @@ pub(crate) fn resolve_pronouns(
 /// any determiners and adjectives (`modifier`: "Fornost and the evil awful Gondor"); a
 /// comma joins only in a list that an "and", "or" or "nor" closes. Units sharing a span
 /// (one phrase coding several actors) form a group too.
-fn provisional_groups(toks: &[Token], modifier: &[u8], out: &[Unit]) -> Vec<u32> {
+/// With `one_conjunction`, a list ends at its conjunction: "Calenardhon and Gondor, and
+/// Gondor and Dagolath" are two compounds (PETRARCH's parse trees see them so).
+fn provisional_groups(toks: &[Token], modifier: &[u8], one_conjunction: bool, out: &[Unit]) -> Vec<u32> {
     // Join kind between unit i-1 and i: 0 none, 1 comma only, 2 with a conjunction.
     let kind: Vec<u8> = (0..out.len())
         .map(|i| {
@@ -546,9 +549,13 @@ fn provisional_groups(toks: &[Token], modifier: &[u8], out: &[Unit]) -> Vec<u32>
         .collect();
     let mut groups = Vec::with_capacity(out.len());
     let mut group = 0u32;
+    let mut closed = false;
     for i in 0..out.len() {
         if i > 0 {
+            let same_span = out[i - 1].start == out[i].start && out[i - 1].end == out[i].end;
             let joined = match kind[i] {
+                _ if same_span => true,
+                _ if one_conjunction && closed => false,
                 2 => true,
                 // A comma joins when the list goes on to a conjunction.
                 1 => kind[i + 1..].iter().take_while(|&&k| k != 0).any(|&k| k == 2),
@@ -556,6 +563,9 @@ fn provisional_groups(toks: &[Token], modifier: &[u8], out: &[Unit]) -> Vec<u32>
             };
             if !joined {
                 group += 1;
+                closed = false;
+            } else if kind[i] == 2 && !same_span && toks[out[i - 1].end..out[i].start].iter().any(|t| t.kind != TokenKind::Comma) {
+                closed = true;
             }
         }
         groups.push(group);
@@ -645,6 +655,8 @@ pub struct AgentRules<'a> {
     pub distribute: bool,
     /// Tokens that start a dictionary verb: no modifier between an actor and its agent.
     pub verbish: &'a [bool],
+    /// A compound list ends at its conjunction.
+    pub one_conjunction: bool,
 }
 
 #[cfg(test)]

@@ -74,6 +74,15 @@ pub struct CoderOptions {
     /// The words a synset matched count towards the length of a pattern match (PETRARCH);
     /// TABARI counts a synset as nothing, so a plain word of the same length wins.
     pub count_synsets: bool,
+    /// Modal auxiliaries (should, would, may, …) are never verbs (PETRARCH reads verbs off
+    /// the parse, where they are tagged MD).
+    pub modals_not_verbs: bool,
+    /// A compound list ends at its conjunction: "A and B, and C and D" are two compounds
+    /// (PETRARCH); TABARI joins them all.
+    pub one_conjunction: bool,
+    /// A hyphen separates words, in the text as in the dictionaries (TABARI: `Al-Gore`
+    /// is `AL GORE`).
+    pub split_hyphens: bool,
     /// `%` in a pattern makes its compound both source and target, every member against
     /// every other (TABARI); otherwise only the source (PETRARCH).
     pub compound_both: bool,
@@ -118,6 +127,9 @@ pub struct CoderOptions {
     /// Try every pattern and keep the one that matched the most text (TABARI 5.7.1,
     /// PETRARCH); otherwise the first match in longest-first order wins.
     pub longest_pattern: bool,
+    /// With no actor before a pattern's first word, the source may be an actor among the
+    /// pattern's words before the verb (TABARI, PETRARCH; "- NEITHER *").
+    pub source_in_pattern: bool,
 }
 
 impl Default for CoderOptions {
@@ -134,6 +146,9 @@ impl Default for CoderOptions {
             agent_modifiers: 2,
             distribute_agents: false,
             compound_both: true,
+            split_hyphens: false,
+            one_conjunction: false,
+            modals_not_verbs: false,
             count_synsets: true,
             loose_modifiers: false,
             pronouns: PronounRule::Nearest,
@@ -150,6 +165,7 @@ impl Default for CoderOptions {
             time_shift: true,
             agents_take_nearest_country: true,
             longest_pattern: false,
+            source_in_pattern: false,
         }
     }
 }
@@ -165,12 +181,14 @@ impl CoderOptions {
             min_words: 8,
             special_codes: true,
             greedy_actors: true,
+            split_hyphens: true,
             target_in_clause: true,
             count_synsets: false,
             agent_modifiers: 0,
             pronouns: PronounRule::Tabari,
             agents_take_nearest_country: false,
             longest_pattern: true,
+            source_in_pattern: true,
             // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
             actor_gap: ActorGap { max: usize::MAX, words_only: false, overlapping_agents: false },
             ..CoderOptions::default()
@@ -187,10 +205,13 @@ impl CoderOptions {
             target_in_clause: true,
             distribute_agents: true,
             compound_both: false,
+            one_conjunction: true,
+            modals_not_verbs: true,
             loose_modifiers: true,
             actor_gap: ActorGap { max: 2, words_only: true, overlapping_agents: true },
             agents_take_nearest_country: false,
             longest_pattern: true,
+            source_in_pattern: true,
             ..CoderOptions::default()
         }
     }

@@ -344,6 +344,8 @@ pub struct VerbForm {
     pub letters: u16,
     pub loc: SourceLoc,
     pub text: String,
+    /// Other blocks listing the very same verb phrase: their patterns are tried too.
+    pub also: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -411,6 +413,7 @@ impl Dictionary {
         }
         d.synset_first = (0..d.synsets.len()).map(|i| d.edge_words(i as u32, true, 0)).collect();
         d.synset_last = (0..d.synsets.len()).map(|i| d.edge_words(i as u32, false, 0)).collect();
+        let mut same_phrase: FxHashMap<Vec<LexId>, Vec<u32>> = FxHashMap::default();
         for b in &set.verbs {
             let bi = d.blocks.len() as u32;
             let mut patterns: Vec<CPattern> = b
@@ -477,7 +480,14 @@ impl Dictionary {
                     if ids.is_empty() {
                         continue;
                     }
-                    d.verb_trie.insert(&ids, d.verb_forms.len() as u32);
+                    // `BURN DOWN`: other words may come between words joined by a space.
+                    let gaps: Vec<bool> = if ids.len() == v.joined.len() {
+                        v.joined[..v.joined.len().saturating_sub(1)].iter().map(|j| !j).collect()
+                    } else {
+                        Vec::new()
+                    };
+                    same_phrase.entry(ids.clone()).or_default().push(d.verb_forms.len() as u32);
+                    d.verb_trie.insert_gapped(&ids, &gaps, d.verb_forms.len() as u32);
                     let letters = words.iter().map(|w| w.len()).sum::<usize>().min(u16::MAX as usize) as u16;
                     d.verb_forms.push(VerbForm {
                         block: bi,
@@ -486,8 +496,17 @@ impl Dictionary {
                         letters,
                         loc: v.loc.clone(),
                         text: text.clone(),
+                        also: Vec::new(),
                     });
                 }
+            }
+        }
+        for forms in same_phrase.values().filter(|f| f.len() > 1) {
+            for &f in forms {
+                let own = d.verb_forms[f as usize].block;
+                let mut also: Vec<u32> = forms.iter().map(|&g| d.verb_forms[g as usize].block).filter(|&b| b != own).collect();
+                also.dedup();
+                d.verb_forms[f as usize].also = also;
             }
         }
         for x in &set.discards {

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use super::common::{self, brackets, event_code, lines, Ctx, DupCheck};
 use super::petrarch;
 use super::{
-    phrase_words, ActorEntry, AgentEntry, CodeSpec, DictError, DictKind, DictSet, IssueEntry, PatElem, Phrase,
+    phrase_words, ActorEntry, AgentEntry, CodeSpec, DictError, DictKind, DictSet, IssueEntry, PatElem, PatItem, Phrase,
     Synset, TimeEntry, TimeShift, VerbBlock, VerbWord, Warning, Word,
 };
 
@@ -152,7 +152,10 @@ pub fn parse_verbs(text: &str, file: &str) -> DictSet {
                 ctx.warn(n, "pattern before any verb; skipped");
                 continue;
             };
-            if let Some(p) = petrarch::pattern_line(&mut ctx, n, body) {
+            if let Some(mut p) = petrarch::pattern_line(&mut ctx, n, body) {
+                split_hyphen_items(&mut p.before);
+                split_hyphen_items(&mut p.after);
+                p.before_joined = p.before.last().is_some_and(|i| i.joined);
                 b.patterns.push(p);
             }
         } else if let Some(rest) = t.strip_prefix('{') {
@@ -500,6 +503,11 @@ pub fn parse_actors(text: &str, file: &str) -> DictSet {
     blocks.flush(&mut ctx, &mut set.actors);
     let actors = std::mem::take(&mut set.actors);
     for mut a in actors {
+        if a.phrase.iter().any(|w| w.text.contains('-')) {
+            let (p, g) = split_hyphen_words(&a.phrase, &a.gaps);
+            a.phrase = p;
+            a.gaps = g;
+        }
         let endings = noun_endings(&mut a.phrase);
         let variants: Vec<Phrase> = endings.iter().map(|e| with_last(&a.phrase, e)).collect();
         let (codes, loc, gaps) = (a.codes.clone(), a.loc.clone(), a.gaps.clone());
@@ -521,6 +529,58 @@ pub fn parse_actors(text: &str, file: &str) -> DictSet {
     }
     set.warnings = ctx.warnings;
     set
+}
+
+/// TABARI reads a hyphen in a dictionary phrase as `_` (manual 5.2): `BARAD-DUR` is
+/// `BARAD_DUR`. Returns the phrase and its gaps.
+fn split_hyphen_words(p: &[Word], gaps: &[bool]) -> (Phrase, Vec<bool>) {
+    let mut words: Phrase = Vec::with_capacity(p.len());
+    let mut out_gaps: Vec<bool> = Vec::new();
+    for (i, w) in p.iter().enumerate() {
+        let parts: Vec<&str> = w.text.split('-').filter(|s| !s.is_empty()).collect();
+        let parts = if parts.is_empty() { vec![w.text.as_str()] } else { parts };
+        let k = parts.len();
+        for (j, part) in parts.into_iter().enumerate() {
+            if !words.is_empty() {
+                out_gaps.push(if j == 0 { gaps.get(i - 1).copied().unwrap_or(false) } else { false });
+            }
+            words.push(Word { text: part.to_string(), exact: if j + 1 < k { true } else { w.exact } });
+        }
+    }
+    (words, out_gaps)
+}
+
+fn split_hyphen_items(items: &mut Vec<PatItem>) {
+    if !items.iter().any(|it| matches!(&it.elem, PatElem::Word(w) if w.text.contains('-'))) {
+        for it in items.iter_mut() {
+            if let PatElem::Alt(alts) = &mut it.elem {
+                alts.iter_mut().for_each(split_hyphen_items);
+            }
+        }
+        return;
+    }
+    let mut out = Vec::with_capacity(items.len() + 2);
+    for it in items.drain(..) {
+        match it.elem {
+            PatElem::Word(w) if w.text.contains('-') => {
+                let parts: Vec<String> = w.text.split('-').filter(|s| !s.is_empty()).map(str::to_string).collect();
+                let k = parts.len();
+                for (j, part) in parts.into_iter().enumerate() {
+                    let last = j + 1 == k;
+                    out.push(PatItem {
+                        elem: PatElem::Word(Word { text: part, exact: if last { w.exact } else { true } }),
+                        joined: if last { it.joined } else { true },
+                    });
+                }
+            }
+            PatElem::Alt(mut alts) => {
+                alts.iter_mut().for_each(split_hyphen_items);
+                out.push(PatItem { elem: PatElem::Alt(alts), joined: it.joined });
+            }
+            elem => out.push(PatItem { elem, joined: it.joined }),
+        }
+    }
+    *items = out;
 }
 
 /// TABARI's `=` ending (`MOUSE=`): the word matches exactly and takes no regular endings.
@@ -607,6 +667,12 @@ pub fn parse_agents(text: &str, file: &str) -> DictSet {
             continue;
         }
         for phrase in phrases.into_iter().filter(|p| !p.is_empty()) {
+            let phrase = if phrase.iter().any(|w| w.text.contains('-')) {
+                let gaps: Vec<bool> = (0..phrase.len().saturating_sub(1)).map(|i| !phrase[i].exact).collect();
+                split_hyphen_words(&phrase, &gaps).0
+            } else {
+                phrase
+            };
             if let Some(first) = dups.check(common::phrase_key(&phrase), n) {
                 ctx.warn(
                     n,
