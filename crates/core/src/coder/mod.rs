@@ -720,7 +720,7 @@ impl<'d> Coder<'d> {
                     let c = clause[v.start];
                     src = units
                         .iter()
-                        .position(|u| u.end <= lo && clause[u.start] == c)
+                        .position(|u| u.start < lo && u.end <= v.start && clause[u.start] == c)
                         // Within the pattern's words: "- NEITHER * " on "Neither Iran nor Iraq …".
                         .or_else(|| {
                             let taken = caps.target.or(caps.compound).map(|t| units[t].group);
