@@ -718,9 +718,22 @@ impl<'d> Coder<'d> {
                 let greedy = self.opts.greedy_actors;
                 if src.is_none() {
                     let c = clause[v.start];
-                    src = units
-                        .iter()
-                        .position(|u| u.start < lo && u.end <= v.start && clause[u.start] == c)
+                    // TABARI 7.6: after a conjunction the source carries over unless an actor
+                    // follows the conjunction ("… but Dagolath promised"; a word or two may
+                    // come between: "and pigs of Gondor warned").
+                    let carried = if self.opts.carry_source && c > 0 {
+                        let first = clause.iter().position(|&k| k == c).unwrap_or(v.start);
+                        let near = (first + 1..=first + 3).find_map(|p| unit_start.get(p).copied().filter(|&u| u != u32::MAX));
+                        match near {
+                            Some(u) if units[u as usize].end <= v.start => Some(Some(u as usize)),
+                            _ => first_source.or_else(|| units.iter().position(|u| u.end <= v.start)).map(Some),
+                        }
+                    } else {
+                        None
+                    };
+                    src = carried
+                        .flatten()
+                        .or_else(|| units.iter().position(|u| u.start < lo && u.end <= v.start && clause[u.start] == c))
                         // Within the pattern's words: "- NEITHER * " on "Neither Iran nor Iraq …".
                         .or_else(|| {
                             let taken = caps.target.or(caps.compound).map(|t| units[t].group);
