@@ -4,6 +4,7 @@
 
 use crate::date::Date;
 use crate::dict::compile::{Dictionary, LexId};
+use crate::dict::SourceLoc;
 use crate::token::{Token, TokenKind};
 
 /// A resolved actor mention.
@@ -16,8 +17,9 @@ pub struct Unit {
     pub code: String,
     /// Compound group: units listed together share it.
     pub group: u32,
-    /// Dictionary line of the actor (or agent) entry, for explanations.
-    pub source: String,
+    /// Dictionary line of the actor (or agent) entry, for explanations; `None` for an
+    /// actor carried over from the previous sentence.
+    pub source: Option<SourceLoc>,
     /// One past the last word of a gapped phrase whose far words lie after `end`
     /// (`DURTHANG … ORC`); otherwise `end`.
     pub far: usize,
@@ -282,7 +284,7 @@ pub(crate) fn build_units(
                     }
                 };
                 let (s0, e0) = (mentions[stack[0]].start, stack.iter().map(|&i| mentions[i].end).max().unwrap_or(m.end));
-                let source = agent(stack[0]).expect("agent").loc.to_string();
+                let source = Some(agent(stack[0]).expect("agent").loc.clone());
                 out.push(Unit { start: s0, end: e0, code: code.clone(), group: 0, source, far: e0, base: code, pronoun: false });
             }
             k = j.max(k + 1);
@@ -297,7 +299,7 @@ pub(crate) fn build_units(
         };
         let mut end = am.end;
         let mut far = am.far.max(m.far);
-        let mut src = entry.loc.to_string();
+        let mut src = Some(entry.loc.clone());
         // Actor ('s)? [modifiers] Agent+ → actor with roles; PETRARCH agents may overlap.
         let mut trailing: Vec<usize> = Vec::new();
         let mut jj = ai + 1;
@@ -322,7 +324,7 @@ pub(crate) fn build_units(
                 break;
             }
             trailing.push(jj);
-            src = agent(jj).expect("agent").loc.to_string();
+            src = Some(agent(jj).expect("agent").loc.clone());
             end = end.max(n.end);
             far = far.max(n.far);
             jj += 1;
@@ -393,7 +395,7 @@ pub(crate) fn build_units(
                 let Some(nb) = dict.actors[na as usize].code_on(date).map(str::to_string) else { break };
                 for lead in &stacks {
                     let code = apply(&nb, lead, n.start);
-                    let source = dict.actors[na as usize].loc.to_string();
+                    let source = Some(dict.actors[na as usize].loc.clone());
                     push_unit(out, Unit { start: n.start, end: n.end, code, group: 0, source, far: n.far, base: nb.clone(), pronoun: false });
                 }
                 last_end = n.end;
@@ -471,7 +473,7 @@ pub(crate) fn resolve_pronouns(
                     end: i + 1,
                     code: a.to_string(),
                     group: 0,
-                    source: "previous sentence".to_string(),
+                    source: None,
                     far: i + 1,
                     base: a.to_string(),
                     pronoun: true,

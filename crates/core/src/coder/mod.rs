@@ -487,7 +487,7 @@ impl<'d> Coder<'d> {
                     span_text(text, toks, u.start, u.end),
                     u.code,
                     u.group,
-                    u.source
+                    u.source.as_ref().map_or_else(|| "previous sentence".to_string(), |l| l.to_string())
                 ));
             }
             if units.is_empty() {
