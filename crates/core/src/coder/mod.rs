@@ -287,10 +287,7 @@ impl<'d> Coder<'d> {
         {
             let pool = &self.pool;
             let tok_lex = &self.tok_lex;
-            let lex = |i: usize| -> &[LexId] {
-                let (a, b) = tok_lex[i];
-                &pool[a as usize..b as usize]
-            };
+            let lex = |i: usize| token_lexemes(pool, tok_lex, i);
             let toks = &self.toks;
             let n = toks.len();
             if let Some(tr) = trace.as_deref_mut() {
@@ -441,10 +438,7 @@ impl<'d> Coder<'d> {
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
             let (pool, tok_lex) = (&self.pool, &self.tok_lex);
-            let lex = |i: usize| -> &[LexId] {
-                let (a, b) = tok_lex[i];
-                &pool[a as usize..b as usize]
-            };
+            let lex = |i: usize| token_lexemes(pool, tok_lex, i);
             let n = self.toks.len();
             // Exclusion phrases (`~`, `~~`) cover their tokens: an issue phrase inside one
             // ("union" in "European Union") does not tag the sentence.
@@ -470,10 +464,7 @@ impl<'d> Coder<'d> {
         let dict = self.dict;
         let pool = &self.pool;
         let tok_lex = &self.tok_lex;
-        let lex = |i: usize| -> &[LexId] {
-            let (a, b) = tok_lex[i];
-            &pool[a as usize..b as usize]
-        };
+        let lex = |i: usize| token_lexemes(pool, tok_lex, i);
         let toks = &self.toks;
         let n = toks.len();
         let units = &self.units;
@@ -1030,6 +1021,12 @@ fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], modifi
 }
 
 /// A negation among the tokens `lo..hi` (the three before a verb, short of its pattern).
+/// The lexemes of token `i`: its range in the coder's lexeme pool.
+fn token_lexemes<'a>(pool: &'a [LexId], tok_lex: &[(u32, u32)], i: usize) -> &'a [LexId] {
+    let (a, b) = tok_lex[i];
+    &pool[a as usize..b as usize]
+}
+
 fn negated(toks: &[Token], lo: usize, hi: usize) -> bool {
     toks[lo..hi.max(lo)].iter().any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("N'T"))
 }
