@@ -45,6 +45,58 @@ pub fn root(code: &str) -> String {
     code.get(..2).unwrap_or(code).to_string()
 }
 
+/// The CAMEO code for announcing the act `code` rather than doing it ("will impose
+/// sanctions", "would send troops"): a conflictual act becomes the matching threat (13x),
+/// a cooperative one the matching intent (03x). Statements, appeals, demands,
+/// disapproval and threats themselves (roots 01, 02, 09–15 and undefined codes) stay as
+/// they are.
+pub fn announced(code: &str) -> &str {
+    let mapped = match code.get(..2).unwrap_or("") {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => match code {
+            "071" => "0331",
+            "072" => "0332",
+            "073" => "0333",
+            "074" => "0334",
+            _ => "033",
+        },
+        "08" => match code {
+            "081" | "0811" | "0812" | "0813" | "0814" => "0351",
+            "082" => "0352",
+            "083" | "0831" | "0832" | "0833" | "0834" => "034",
+            "084" | "0841" | "0842" => "0353",
+            "085" => "0354",
+            "086" | "0861" | "0862" | "0863" => "0355",
+            "087" | "0871" | "0872" | "0873" | "0874" => "0356",
+            _ => "035",
+        },
+        "16" => match code {
+            "161" => "1313",
+            "162" | "1621" | "1622" | "1623" => "1311",
+            "163" => "1312",
+            "164" => "134",
+            "165" => "135",
+            "166" | "1661" | "1662" | "1663" => "136",
+            _ => "131",
+        },
+        "17" => match code {
+            "172" | "1721" | "1722" | "1723" | "1724" => "132",
+            _ => "137",
+        },
+        "18" => "1383",
+        "19" => match code {
+            "191" => "1381",
+            "192" => "1382",
+            _ => "1384",
+        },
+        "20" => "1385",
+        _ => code,
+    };
+    mapped
+}
+
 impl CodeTable {
     /// The built-in table (`dictionaries/cameo.codes.txt`), parsed on first use.
     pub fn builtin() -> &'static CodeTable {
@@ -222,6 +274,29 @@ mod tests {
         131\t-5.8\t3\tTHREATEN\t-\tThreaten non-force\n\
         1313\t-5.8\t3\tTHREATEN\trelations\tThreaten to break relations\r\n\
         18\t-9.0\t4\tASSAULT\t-\tAssault\n";
+
+    #[test]
+    fn announced_acts_are_threats_or_intents() {
+        assert_eq!(announced("163"), "1312");
+        assert_eq!(announced("161"), "1313");
+        assert_eq!(announced("195"), "1384");
+        assert_eq!(announced("042"), "036");
+        assert_eq!(announced("073"), "0333");
+        assert_eq!(announced("0871"), "0356");
+        // Statements, appeals, demands and threats are announced already.
+        for c in ["010", "0211", "111", "1313", "036"] {
+            assert_eq!(announced(c), c);
+        }
+        // Every announcement is a code of the table, and verbal: quad class 1 or 3.
+        let t = CodeTable::builtin();
+        for info in &t.codes {
+            let a = announced(&info.code);
+            let got = t.get(a).unwrap_or_else(|| panic!("{} → {a}: not in the table", info.code));
+            if a != info.code {
+                assert!(matches!(got.quad_class, 1 | 3), "{} → {a}", info.code);
+            }
+        }
+    }
 
     fn reference(rel: &str) -> Option<PathBuf> {
         let p = Path::new(env!("CARGO_MANIFEST_DIR"))

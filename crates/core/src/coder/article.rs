@@ -81,6 +81,10 @@ impl Coder<'_> {
                 ..ctx
             };
             let coded = self.code_sentence(s, &sctx);
+            if self.story_discarded() {
+                // A story discard phrase (a sports league, a film) anywhere drops the article.
+                return Vec::new();
+            }
             let first = out.len();
             if let Some(u) = self.units.first() {
                 recent = Some(u.code.clone());

@@ -81,6 +81,9 @@ pub struct Coder<'d> {
     /// `lex_stamp[lexeme] == stamp`: the lexeme occurs in the current sentence.
     lex_stamp: Vec<u32>,
     stamp: u32,
+    /// The last sentence coded held a story discard phrase (PETRARCH `+` line): its
+    /// article codes nothing.
+    story_discard: bool,
 }
 
 const POS_NOUN: u8 = 1;
@@ -122,6 +125,7 @@ impl<'d> Coder<'d> {
             lex_stamp: Vec::new(),
             stamp: 0,
             verbish: Vec::new(),
+            story_discard: false,
         }
     }
 
@@ -133,6 +137,12 @@ impl<'d> Coder<'d> {
     /// counting pronouns: what a pronoun in the story's next sentence may refer to.
     pub fn antecedent(&self) -> Option<&str> {
         self.units.iter().find(|u| !u.pronoun && !u.base.is_empty()).map(|u| u.base.as_str())
+    }
+
+    /// Whether the last sentence coded held a story discard phrase: its article codes
+    /// nothing.
+    pub fn story_discarded(&self) -> bool {
+        self.story_discard
     }
 
     /// The options, to change between sentences (TABARI validation `OPTION:` records).
@@ -283,6 +293,7 @@ impl<'d> Coder<'d> {
         }
         self.toks = toks;
         self.lookup_tokens();
+        self.story_discard = false;
         let dict = self.dict;
         {
             let pool = &self.pool;
@@ -319,16 +330,25 @@ impl<'d> Coder<'d> {
                     }
                 }
             }
-            // Discards: a sentence with a discard phrase codes nothing.
+            // Discards: a sentence with a discard phrase codes nothing; a story discard
+            // (PETRARCH `+` line) also tells the article coder to drop the whole article.
+            let mut first: Option<(usize, u32)> = None;
             for i in 0..n {
-                let mut hit = None;
-                dict.discard_trie.matches_at(i, n, &lex, &mut |_, v| hit = hit.or(Some(v)));
-                if let Some(v) = hit {
-                    if let Some(tr) = trace.as_deref_mut() {
-                        tr.push(format!("discarded: phrase at token {i} ({})", dict.discards[v as usize].loc));
+                dict.discard_trie.matches_at(i, n, &lex, &mut |_, v| {
+                    let story = |v: u32| dict.discards[v as usize].story;
+                    if first.is_none_or(|(_, f)| story(v) && !story(f)) {
+                        first = Some((i, v));
                     }
-                    return None;
+                });
+            }
+            if let Some((i, v)) = first {
+                let d = &dict.discards[v as usize];
+                if let Some(tr) = trace.as_deref_mut() {
+                    let what = if d.story { "story discard (the whole article codes nothing)" } else { "discarded" };
+                    tr.push(format!("{what}: phrase at token {i} ({})", d.loc));
                 }
+                self.story_discard = d.story;
+                return None;
             }
             find_mentions(dict, toks, &lex, self.opts.actor_gap, &mut self.path, &mut self.claimed, &mut self.mentions);
             // Parts of speech from TABARI's <NOUN> and <ADJECTIVE> lists; determiners.
@@ -695,6 +715,14 @@ impl<'d> Coder<'d> {
                 }
                 continue;
             }
+            // "Will impose", "would send": the act is announced, not done.
+            let code = match code {
+                CodeSpec::One(c) if self.opts.modal_intent && announced_by_modal(toks, v.start) => {
+                    let bare = c.trim_end_matches(['?', '!']);
+                    CodeSpec::One(format!("{}{}", crate::codes::announced(bare), &c[bare.len()..]))
+                }
+                other => other,
+            };
             // Source and target: captured by the pattern, else found by the default searches.
             let passive = self.opts.passive && caps.source.is_none() && caps.target.is_none() && is_passive(toks, v.start, head, v.end);
             let lo = caps.lo.min(v.start);
@@ -831,6 +859,11 @@ impl<'d> Coder<'d> {
                 // %: every member against every other member of the compound.
                 let g = group_of(units, caps.compound);
                 g.iter().flat_map(|&a| g.iter().filter(move |&&b| b != a).map(move |&b| (Some(Who::Unit(a)), Some(Who::Unit(b))))).collect()
+            } else if self.opts.mutual_compounds && t_list.is_empty() && s_list.len() > 1 && mutual(&code) {
+                // "Turkey and Greece agreed to resume talks": with no target, the members of a
+                // compound source of a mutual act act on each other.
+                let g = &s_list;
+                g.iter().flat_map(|&a| g.iter().filter(move |&&b| b != a).map(move |&b| (Some(a), Some(b)))).collect()
             } else {
                 let ss: Vec<Option<Who>> = if s_list.is_empty() { vec![None] } else { s_list.iter().map(|&u| Some(u)).collect() };
                 let ts: Vec<Option<Who>> = if t_list.is_empty() { vec![None] } else { t_list.iter().map(|&u| Some(u)).collect() };
@@ -1029,6 +1062,20 @@ fn token_lexemes<'a>(pool: &'a [LexId], tok_lex: &[(u32, u32)], i: usize) -> &'a
 
 fn negated(toks: &[Token], lo: usize, hi: usize) -> bool {
     toks[lo..hi.max(lo)].iter().any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("N'T"))
+}
+
+/// "will impose", "would also send", "'ll meet": a future or conditional modal within
+/// the two words before the verb.
+fn announced_by_modal(toks: &[Token], start: usize) -> bool {
+    toks[start.saturating_sub(2)..start].iter().any(|t| matches!(t.norm.as_str(), "WILL" | "WOULD" | "SHALL" | "'LL"))
+}
+
+/// Mutual acts (intent to cooperate, consultation, diplomatic and material cooperation:
+/// roots 03 to 06; releasing prisoners, 0841; a truce, 0871), which a compound subject
+/// does to its own members. Mediation (039, 045, 046 with a third party) is done to others.
+fn mutual(code: &CodeSpec) -> bool {
+    matches!(code, CodeSpec::One(c) if ["03", "04", "05", "06", "0841", "0871"].iter().any(|r| c.starts_with(r))
+        && !c.starts_with("039") && !c.starts_with("045"))
 }
 
 /// Passive voice (TABARI 7.9): a participle after WAS, WERE, BEEN (…) within two words,

@@ -130,6 +130,18 @@ pub struct CoderOptions {
     /// With no actor before a pattern's first word, the source may be an actor among the
     /// pattern's words before the verb (TABARI, PETRARCH; "- NEITHER *").
     pub source_in_pattern: bool,
+    /// An act announced with "will", "would" or "shall" is a threat (conflict) or an intent
+    /// (cooperation): "said it would impose sanctions" is 1312, not 163
+    /// ([`crate::codes::announced`]; herald's convention).
+    pub modal_intent: bool,
+    /// A place named after "in" or "at" is where something happened: never the subject, and
+    /// not the other party of a mutual act ("signed a deal in Istanbul"); herald's
+    /// convention.
+    pub places_are_settings: bool,
+    /// A compound source of a mutual act (roots 03–06, releases, truces) with no target
+    /// acts on its own members: "Turkey and Greece agreed to resume talks" (herald's
+    /// convention).
+    pub mutual_compounds: bool,
 }
 
 impl Default for CoderOptions {
@@ -166,6 +178,9 @@ impl Default for CoderOptions {
             agents_take_nearest_country: true,
             longest_pattern: false,
             source_in_pattern: false,
+            modal_intent: true,
+            places_are_settings: true,
+            mutual_compounds: true,
         }
     }
 }
@@ -189,6 +204,9 @@ impl CoderOptions {
             agents_take_nearest_country: false,
             longest_pattern: true,
             source_in_pattern: true,
+            modal_intent: false,
+            places_are_settings: false,
+            mutual_compounds: false,
             // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
             actor_gap: ActorGap { max: usize::MAX, words_only: false, overlapping_agents: false },
             ..CoderOptions::default()
@@ -212,6 +230,9 @@ impl CoderOptions {
             agents_take_nearest_country: false,
             longest_pattern: true,
             source_in_pattern: true,
+            modal_intent: false,
+            places_are_settings: false,
+            mutual_compounds: false,
             ..CoderOptions::default()
         }
     }
