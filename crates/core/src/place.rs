@@ -1009,6 +1009,20 @@ impl<'a> ArticlePlaces<'a> {
         self.article_countries.as_deref().unwrap_or(&[])
     }
 
+    /// The country of the first place the sentence `text` (tokens `toks`) names after a
+    /// locative word ("in Mogadishu"), resolved as event places are: where bare agents
+    /// ("a suicide bomber", "police") of that sentence belong before the dateline's country.
+    pub fn setting_country(&mut self, text: &str, toks: &[Token]) -> Option<String> {
+        let mut mentions = std::mem::take(&mut self.mentions);
+        self.gaz.find_in(text, toks, &mut mentions);
+        let m = mentions.iter().find(|m| m.locative).cloned();
+        self.mentions = mentions;
+        let m = m?;
+        let dateline: Vec<[u8; 3]> = self.dateline.map(|d| d.country).into_iter().collect();
+        let id = self.gaz.resolve(&m, &[&dateline], self.dateline.map(|d| d.country));
+        Some(self.gaz.place(id).country().to_string())
+    }
+
     /// Gives each of `events` (all coded from the sentence `text`, whose tokens are
     /// `toks`) its location: the place after a locative word in the event's clause
     /// that is closest to the verb, with `offsets.place` set to its words; else the

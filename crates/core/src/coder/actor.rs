@@ -25,6 +25,28 @@ pub struct Unit {
     pub base: String,
     /// A pronoun standing for an actor named elsewhere.
     pub pronoun: bool,
+    /// Where the unit's country comes from.
+    pub country_from: CountryFrom,
+}
+
+impl Unit {
+    /// A bare agent that took its country from a nearby actor ("Iran launched drones":
+    /// `drones` → IRNMIL) rather than naming one.
+    pub fn borrowed(&self) -> bool {
+        self.country_from == CountryFrom::Nearby
+    }
+}
+
+/// Where a unit's country comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CountryFrom {
+    /// The mention names it ("Iraqi lawmakers", "Tehran"), or the unit has no country.
+    #[default]
+    Named,
+    /// A bare agent borrowed it from an actor near it in the sentence.
+    Nearby,
+    /// A bare agent took the sentence's default country (the article's).
+    Default,
 }
 
 /// A raw dictionary hit before units are formed.
@@ -266,14 +288,27 @@ pub(crate) fn build_units(
             let first = agent(k).expect("agent");
             // With herald's dictionaries a bare agent takes the country of the nearest actor
             // in the sentence ("Russia massed troops" → RUSMIL) before the article's.
+            // International actors (IGO, NGO, IMG …) have no country to lend; nor does an
+            // actor across a clause break (", and", ";"), or after the agent across a verb
+            // ("Prime Minister X thanked Hungary").
             const NEAR: usize = 8;
+            let national = |c: &str| !NON_COUNTRY.iter().any(|p| c.starts_with(p));
+            let clause_break = |a: usize, b: usize| {
+                let t = &toks[a..b];
+                t.iter().any(|x| matches!(x.kind, TokenKind::Break | TokenKind::End))
+                    || t.windows(2).any(|w| w[0].kind == TokenKind::Comma && w[1].norm == "AND")
+            };
+            let verb_between = |a: usize, b: usize| (a..b).any(|i| rules.verbish.get(i).copied().unwrap_or(false));
             let near = if rules.nearest_country {
-                out.last().filter(|u| m.start >= u.end && m.start - u.end <= NEAR).map(|u| country(&u.code)).or_else(|| {
-                    mentions[j.min(mentions.len())..]
-                        .iter()
-                        .take_while(|n| n.start >= m.end && n.start - m.end <= NEAR)
-                        .find_map(|n| actor_code(n).map(|c| country(&c)))
-                })
+                out.last()
+                    .filter(|u| m.start >= u.end && m.start - u.end <= NEAR && national(&u.code) && !clause_break(u.end, m.start))
+                    .map(|u| country(&u.code))
+                    .or_else(|| {
+                        mentions[j.min(mentions.len())..]
+                            .iter()
+                            .take_while(|n| n.start >= m.end && n.start - m.end <= NEAR && !verb_between(m.end, n.start))
+                            .find_map(|n| actor_code(n).filter(|c| national(c)).map(|c| country(&c)))
+                    })
             } else {
                 None
             };
@@ -296,7 +331,11 @@ pub(crate) fn build_units(
                 };
                 let (s0, e0) = (mentions[stack[0]].start, stack.iter().map(|&i| mentions[i].end).max().unwrap_or(m.end));
                 let source = agent(stack[0]).expect("agent").loc.to_string();
-                out.push(Unit { start: s0, end: e0, code: code.clone(), group: 0, source, far: e0, base: code, pronoun: false });
+                out.push(Unit { start: s0, end: e0, code: code.clone(), group: 0, source, far: e0, base: code, pronoun: false, country_from: match near {
+                    Some(_) => CountryFrom::Nearby,
+                    None if default_country.is_some() => CountryFrom::Default,
+                    None => CountryFrom::Named,
+                } });
             }
             k = j.max(k + 1);
             continue;
@@ -389,7 +428,7 @@ pub(crate) fn build_units(
             }
         }
         for code in codes {
-            push_unit(out, Unit { start, end, code, group: 0, source: src.clone(), far: far.max(end), base: base.clone(), pronoun: false });
+            push_unit(out, Unit { start, end, code, group: 0, source: src.clone(), far: far.max(end), base: base.clone(), pronoun: false, country_from: CountryFrom::Named });
         }
         k = jj;
         // With `distribute`, leading agents carry over the rest of a compound of actors:
@@ -408,7 +447,7 @@ pub(crate) fn build_units(
                 for lead in &stacks {
                     let code = apply(&nb, lead, n.start);
                     let source = dict.actors[na as usize].loc.to_string();
-                    push_unit(out, Unit { start: n.start, end: n.end, code, group: 0, source, far: n.far, base: nb.clone(), pronoun: false });
+                    push_unit(out, Unit { start: n.start, end: n.end, code, group: 0, source, far: n.far, base: nb.clone(), pronoun: false, country_from: CountryFrom::Named });
                 }
                 last_end = n.end;
                 k += 1;
@@ -473,6 +512,7 @@ pub(crate) fn resolve_pronouns(
                 far: i + 1,
                 base: code.to_string(),
                 pronoun: true,
+                country_from: CountryFrom::Named,
             });
             continue;
         }
@@ -509,6 +549,7 @@ pub(crate) fn resolve_pronouns(
                     far: i + 1,
                     base: a.to_string(),
                     pronoun: true,
+                    country_from: CountryFrom::Named,
                 });
             }
         }
@@ -610,6 +651,9 @@ fn push_unit(out: &mut Vec<Unit>, u: Unit) {
         out.push(u);
     }
 }
+
+/// Sector prefixes of actors that are not countries: they lend no country to agents.
+const NON_COUNTRY: &[&str] = &["IGO", "NGO", "IMG", "MNC", "UIS"];
 
 /// Words that never stand between an actor and its role in herald's own coding.
 const FUNCTION_WORDS: &[&str] = &[

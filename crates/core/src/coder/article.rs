@@ -15,6 +15,7 @@ use crate::quote;
 use crate::split;
 use crate::when;
 
+use super::actor::CountryFrom;
 use super::{Coder, SentenceContext};
 
 impl Coder<'_> {
@@ -80,7 +81,14 @@ impl Coder<'_> {
                 antecedent: recent.as_deref(),
                 ..ctx
             };
-            let coded = self.code_sentence(s, &sctx);
+            let mut coded = self.code_sentence(s, &sctx);
+            // A bare agent ("a suicide bomber", "police") that took the article's country
+            // belongs to the place its sentence names, when that is another country's.
+            if !coded.is_empty() && self.units.iter().any(|u| u.country_from == CountryFrom::Default) {
+                if let Some(c) = places.setting_country(s, &self.toks).filter(|c| Some(c.as_str()) != ctx.default_country) {
+                    coded = self.code_sentence(s, &SentenceContext { default_country: Some(&c), ..sctx });
+                }
+            }
             if self.story_discarded() {
                 // A story discard phrase (a sports league, a film) anywhere drops the article.
                 return Vec::new();

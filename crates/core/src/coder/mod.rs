@@ -634,6 +634,9 @@ impl<'d> Coder<'d> {
         let mut done_clause: Option<u16> = None;
         let mut done_sentence = false;
         let mut first_source: Option<usize> = None;
+        // The subject of the last verb, for verbs coordinated with "and".
+        let mut last_source: Option<usize> = None;
+        let settings = self.opts.places_are_settings;
         for v in &verbs {
             if v.start < consumed_to {
                 if let Some(tr) = trace.as_deref_mut() {
@@ -749,9 +752,18 @@ impl<'d> Coder<'d> {
                     // An actor whose words the pattern used before the verb ("&AIRCRAFT *" on
                     // "Israeli warplanes struck") is the subject; else the clause's first actor.
                     let inside = units.iter().rposition(|u| u.end <= v.start && caps.overlaps_used(u.start, u.end));
-                    src = inside
-                        .filter(|&u| clause[units[u].start] == c)
-                        .or_else(|| units.iter().position(|u| u.end <= lo && clause[u.start] == c))
+                    // A place after "in"/"at" is a setting, never the subject ("met in
+                    // Johannesburg and invited six countries").
+                    let place = |u: &Unit| settings && located_at(toks, u.start);
+                    // "Belarusian authorities forced a plane to land in Minsk and arrested a
+                    // journalist": a verb right after "and" shares the previous verb's subject.
+                    let shared = (self.opts.coordinated_subject && v.start > 0 && toks[v.start - 1].norm == "AND")
+                        .then_some(last_source)
+                        .flatten()
+                        .filter(|&u| units[u].end <= v.start);
+                    src = shared
+                        .or(inside.filter(|&u| clause[units[u].start] == c))
+                        .or_else(|| units.iter().position(|u| u.end <= lo && clause[u.start] == c && !place(u)))
                         // Within the pattern's words: "- NEITHER * " on "Neither Iran nor Iraq …".
                         .or_else(|| {
                             if !self.opts.source_in_pattern {
@@ -761,9 +773,10 @@ impl<'d> Coder<'d> {
                             units.iter().position(|u| u.start >= lo && u.end <= v.start && clause[u.start] == c && Some(u.group) != taken)
                         })
                         .or(first_source)
-                        .or_else(|| nearest_before(units, lo))
+                        .or_else(|| units.iter().rposition(|u| u.end <= lo && !place(u)))
                         .map(Who::Group);
                 }
+                last_source = src.and_then(|w| w.unit()).or(last_source);
                 if src.is_none() {
                     src = match &self.opts.default_source {
                         Some(d) if d.eager => Some(Who::Default(&d.code)),
@@ -791,11 +804,62 @@ impl<'d> Coder<'d> {
                         !self.opts.target_in_clause || (clause[v.start]..=last_clause).contains(&clause[units[k].start])
                     };
                     // The first actor after the verb that is not one of the pattern's words.
-                    tgt = (0..units.len())
-                        .find(|&k| {
-                            units[k].start >= v.end && other(k) && in_reach(k) && !caps.covered_by_used(units[k].start, units[k].end)
-                        })
-                        .map(Who::Group);
+                    // For a mutual act (talks, a deal) a place after "in"/"at" is where it
+                    // happened, not the other party ("signed a deal in Istanbul"), and once
+                    // that setting is named, later actors belong to other verbs; arriving in
+                    // a capital is visiting it, though. Nor is a bare agent that borrowed a
+                    // country the other party of a compound source.
+                    let mutual_act = mutual(&code);
+                    let visit = matches!(&code, CodeSpec::One(c) if c.starts_with("042") || c.starts_with("043"));
+                    let setting = |k: usize| settings && mutual_act && !visit && located_at(toks, units[k].start);
+                    let compound_src = s_members.len() > 1;
+                    let candidate = |k: usize| {
+                        units[k].start >= v.end
+                            && other(k)
+                            && in_reach(k)
+                            && !caps.covered_by_used(units[k].start, units[k].end)
+                            && !(mutual_act && compound_src && units[k].borrowed())
+                    };
+                    let mut found = (0..units.len()).find(|&k| candidate(k)).filter(|&k| !setting(k));
+                    // An actor of another country inside the pattern's words after the verb is
+                    // the target too: "expelled the French ambassador"; coercion (root 17),
+                    // mostly done at home, takes one of the same country ("suspended
+                    // parliament").
+                    if self.opts.inner_targets {
+                        let coercion = matches!(&code, CodeSpec::One(c) if c.starts_with("17"));
+                        let s_country = s_code.map(|c| c.get(..3).unwrap_or(c));
+                        let inner = |k: usize| {
+                            let u = &units[k];
+                            u.start >= v.end
+                                && other(k)
+                                && in_reach(k)
+                                && caps.covered_by_used(u.start, u.end)
+                                && !u.borrowed()
+                                && (coercion || Some(u.code.get(..3).unwrap_or("")) != s_country)
+                        };
+                        let first_inner = (0..units.len()).find(|&k| inner(k));
+                        found = match (found, first_inner) {
+                            (Some(a), Some(b)) => Some(a.min(b)),
+                            (a, b) => a.or(b),
+                        };
+                    }
+                    // A bare military or police agent that borrowed a country yields to a later
+                    // actor of another country in the same stretch: in "Iran launched drones at
+                    // Israel" the drones are Iran's, not the target.
+                    if let Some(a) = found.filter(|&a| units[a].borrowed() && matches!(units[a].code.get(3..6), Some("MIL" | "COP"))) {
+                        let ca = &units[a].code[..3];
+                        let unbroken = |b: usize| {
+                            toks[units[a].end..units[b].start.max(units[a].end)]
+                                .iter()
+                                .all(|t| !matches!(t.kind, TokenKind::Comma | TokenKind::Break | TokenKind::End))
+                        };
+                        if let Some(b) = (a + 1..units.len()).find(|&b| {
+                            candidate(b) && !setting(b) && !units[b].borrowed() && unbroken(b) && units[b].code.get(..3) != Some(ca)
+                        }) {
+                            found = Some(b);
+                        }
+                    }
+                    tgt = found.map(Who::Group);
                     if tgt.is_none() {
                         tgt = match &self.opts.default_target {
                             Some(d) if d.eager => Some(Who::Default(&d.code)),
@@ -1088,6 +1152,20 @@ fn is_passive(toks: &[Token], start: usize, head: usize, end: usize) -> bool {
         && toks[end.min(toks.len())..(end + 2).min(toks.len())].iter().any(|t| t.norm == "BY")
 }
 
+/// Whether the actor starting at token `start` follows "in"/"at" (or "in the"): a place.
+/// An embassy, consulate or mission "in" a country stands for that country, though.
+fn located_at(toks: &[Token], start: usize) -> bool {
+    let w = |k: usize| toks[k].norm.as_str();
+    let prep = if start >= 1 && matches!(w(start - 1), "IN" | "AT") {
+        Some(start - 1)
+    } else if start >= 2 && w(start - 1) == "THE" && matches!(w(start - 2), "IN" | "AT") {
+        Some(start - 2)
+    } else {
+        None
+    };
+    prep.is_some_and(|p| p == 0 || !matches!(w(p - 1), "EMBASSY" | "EMBASSIES" | "CONSULATE" | "CONSULATES" | "MISSION"))
+}
+
 fn nearest_before(units: &[Unit], pos: usize) -> Option<usize> {
     let mut best: Option<usize> = None;
     for (k, u) in units.iter().enumerate() {
@@ -1283,4 +1361,50 @@ mod tests {
     t!(hyphens_are_blanks, "The Al-Gore group will attack Barad-Dur in the south today.", vec!["AGR/MOR/223"]);
     t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
     t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
+}
+
+/// herald's own coding conventions, on the built-in dictionaries ([`CoderOptions::default`]).
+#[cfg(test)]
+mod herald_conventions {
+    use super::*;
+    use crate::dict::{load, Dictionary};
+    use std::sync::OnceLock;
+
+    fn dict() -> &'static Dictionary {
+        static D: OnceLock<Dictionary> = OnceLock::new();
+        D.get_or_init(|| Dictionary::compile(&load::builtin()))
+    }
+
+    fn events(text: &str) -> Vec<String> {
+        let mut c = Coder::new(dict());
+        c.code_sentence(text, &SentenceContext::default()).into_iter().map(|e| format!("{}/{}/{}", e.source, e.target, e.code)).collect()
+    }
+
+    #[test]
+    fn announced_acts_are_threats() {
+        assert_eq!(events("The United States would impose sanctions on Iraq."), vec!["USA/IRQ/1312"]);
+        assert_eq!(events("The United States imposed sanctions on Iraq."), vec!["USA/IRQ/163"]);
+    }
+
+    #[test]
+    fn compound_source_of_a_mutual_act() {
+        assert_eq!(events("Turkey and Greece agreed to resume talks."), vec!["TUR/GRC/036", "GRC/TUR/036"]);
+    }
+
+    #[test]
+    fn places_are_settings_of_mutual_acts() {
+        let got = events("Russia and Ukraine signed a deal in Istanbul.");
+        assert!(!got.iter().any(|e| e.contains("/TUR/")), "{got:?}");
+        assert!(got.iter().any(|e| e.starts_with("RUS/UKR/")), "{got:?}");
+    }
+
+    #[test]
+    fn borrowed_weapons_are_not_the_target() {
+        assert_eq!(events("Iran launched drones at Israel."), vec!["IRN/ISR/195"]);
+    }
+
+    #[test]
+    fn inner_target_of_another_country() {
+        assert_eq!(events("Niger expelled the French ambassador."), vec!["NER/FRAGOV/161"]);
+    }
 }

@@ -142,6 +142,13 @@ pub struct CoderOptions {
     /// acts on its own members: "Turkey and Greece agreed to resume talks" (herald's
     /// convention).
     pub mutual_compounds: bool,
+    /// A verb right after "and" shares the previous verb's subject ("forced a plane to
+    /// land and arrested a journalist"); herald's convention.
+    pub coordinated_subject: bool,
+    /// An actor of another country among the pattern's own words after the verb is the
+    /// target ("expelled the French ambassador"), and for coercion (root 17) one of the
+    /// same country too ("suspended parliament"); herald's convention.
+    pub inner_targets: bool,
 }
 
 impl Default for CoderOptions {
@@ -181,6 +188,8 @@ impl Default for CoderOptions {
             modal_intent: true,
             places_are_settings: true,
             mutual_compounds: true,
+            coordinated_subject: true,
+            inner_targets: true,
         }
     }
 }
@@ -207,6 +216,8 @@ impl CoderOptions {
             modal_intent: false,
             places_are_settings: false,
             mutual_compounds: false,
+            coordinated_subject: false,
+            inner_targets: false,
             // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
             actor_gap: ActorGap { max: usize::MAX, words_only: false, overlapping_agents: false },
             ..CoderOptions::default()
@@ -233,6 +244,8 @@ impl CoderOptions {
             modal_intent: false,
             places_are_settings: false,
             mutual_compounds: false,
+            coordinated_subject: false,
+            inner_targets: false,
             ..CoderOptions::default()
         }
     }
