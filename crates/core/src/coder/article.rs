@@ -58,7 +58,7 @@ impl Coder<'_> {
             Some(d) => Some(d.country().to_string()),
             None => art.dateline.as_deref().and_then(|d| self.country_of(d)),
         };
-        let ctx = SentenceContext { date: art.date, default_country: country.as_deref(), speaker: None, antecedent: None };
+        let ctx = SentenceContext { date: art.date, default_country: country.as_deref(), speaker: None, antecedent: None, earlier: &[] };
         let quotes = quote::quotes(&art.text);
         // The subject of the last sentence that named an actor: who "he" and "the
         // minister" are when a quote's speaker names no actor of their own.
@@ -79,6 +79,7 @@ impl Coder<'_> {
             let sctx = SentenceContext {
                 speaker: speech.as_ref().and_then(|(_, sp)| sp.as_deref()),
                 antecedent: recent.as_deref(),
+                earlier: &out,
                 ..ctx
             };
             let mut coded = self.code_sentence(s, &sctx);

@@ -35,6 +35,9 @@ pub struct SentenceContext<'a> {
     /// The actor a pronoun with no referent in the sentence stands for: the first actor of
     /// the story's previous sentence ([`Coder::antecedent`]), where the caller forwards it.
     pub antecedent: Option<&'a str>,
+    /// The article's events so far, where the caller forwards them: whose deed "the
+    /// attack" or "the decision" after a verb is.
+    pub earlier: &'a [crate::event::Event],
 }
 
 /// An event found in one sentence, with byte spans into the sentence text.
@@ -504,7 +507,10 @@ impl<'d> Coder<'d> {
         }
         // Every event needs a source and a target: with fewer than two actors there is
         // nothing to code (each unit is a distinct actor or compound member).
-        let defaults = self.opts.default_source.is_some() || self.opts.default_target.is_some();
+        // (An earlier event of the article may be the target: "condemned the attack".)
+        let defaults = self.opts.default_source.is_some()
+            || self.opts.default_target.is_some()
+            || (self.opts.event_references && !ctx.earlier.is_empty() && !units.is_empty());
         if self.opts.require_target && units.len() < 2 && !defaults {
             if let Some(tr) = trace.as_deref_mut() {
                 tr.push(format!("no event: {} actor(s) found, an event needs a source and a target", units.len()));
@@ -735,6 +741,14 @@ impl<'d> Coder<'d> {
             let both = self.opts.compound_both;
             // PETRARCH: `%` after the verb is the target ("- * WITH %"), before it the source.
             let after = |u: usize| units[u].start >= v.end;
+            // Who "the attack", "the decision" after the verb refers to: the source of the
+            // sentence's last event by someone else, else of the article's last event.
+            let reference = if self.opts.event_references {
+                event_reference(toks, v.end).or_else(|| event_reference(toks, caps.hi.max(v.end)))
+            } else {
+                None
+            };
+            let happening: Option<String>;
             let mut tgt: Option<Who> =
                 caps.target.or(caps.compound.filter(|&u| both || after(u))).map(Who::Group);
             if passive {
@@ -860,6 +874,35 @@ impl<'d> Coder<'d> {
                         }
                     }
                     tgt = found.map(Who::Group);
+                    // "condemned the attack", "rejected the accusation": an event named
+                    // after the verb, with no party of its own, is the deed of whoever did the
+                    // last one.
+                    // The lead event for a deed ("the attack", "the decision" mostly name the
+                    // story's main event); the latest for an agreement, which is named right
+                    // after it is reported.
+                    happening = reference.and_then(|(_, roots)| {
+                        let done = ctx.earlier.iter().map(|e| (&e.source, &e.code)).chain(events.iter().map(|e| (&e.source, &e.code)));
+                        let mut fits = done
+                            .filter(|(src, code)| Some(src.as_str()) != s_code && (roots.is_empty() || roots.iter().any(|r| code.starts_with(r))))
+                            .map(|(src, _)| src.clone());
+                        if roots == COOPERATION {
+                            fits.last()
+                        } else {
+                            fits.next()
+                        }
+                    });
+                    if let (Some((end, _)), Some(h)) = (reference, happening.as_deref()) {
+                        // "the attack on Kyiv", "the decision by the court" name their party.
+                        let own_party = |k: usize| {
+                            units[k].start >= end
+                                && toks[end..units[k].start].iter().all(|t| {
+                                    matches!(t.norm.as_str(), "ON" | "BY" | "AGAINST" | "OF" | "IN" | "AT" | "FROM" | "WITH" | "THE" | "A" | "AN")
+                                })
+                        };
+                        if found.is_none_or(|k| !own_party(k)) && Some(h) != s_code {
+                            tgt = Some(Who::Default(h));
+                        }
+                    }
                     if tgt.is_none() {
                         tgt = match &self.opts.default_target {
                             Some(d) if d.eager => Some(Who::Default(&d.code)),
@@ -1152,6 +1195,42 @@ fn is_passive(toks: &[Token], start: usize, head: usize, end: usize) -> bool {
         && toks[end.min(toks.len())..(end + 2).min(toks.len())].iter().any(|t| t.norm == "BY")
 }
 
+/// Nouns that name a deed ("the attack", "the decision"), with the CAMEO roots of the
+/// events they may refer to (none: any). After a verb, with no party of their own, they
+/// refer to an earlier event of the article.
+const EVENT_NOUNS: &[(&str, &[&str])] = &[
+    ("ATTACK", VIOLENCE), ("ATTACKS", VIOLENCE), ("STRIKE", VIOLENCE), ("STRIKES", VIOLENCE), ("AIRSTRIKE", VIOLENCE),
+    ("AIRSTRIKES", VIOLENCE), ("INVASION", VIOLENCE), ("OFFENSIVE", VIOLENCE), ("INCURSION", VIOLENCE),
+    ("BOMBING", VIOLENCE), ("BOMBINGS", VIOLENCE), ("SHELLING", VIOLENCE), ("RAID", VIOLENCE), ("RAIDS", VIOLENCE),
+    ("ASSASSINATION", VIOLENCE), ("INCIDENT", VIOLENCE), ("KILLING", VIOLENCE), ("KILLINGS", VIOLENCE),
+    ("MASSACRE", VIOLENCE), ("ARREST", COERCION), ("ARRESTS", COERCION), ("DETENTION", COERCION),
+    ("DETENTIONS", COERCION), ("CRACKDOWN", COERCION), ("EXECUTION", COERCION), ("EXECUTIONS", COERCION),
+    ("DEPORTATION", COERCION), ("DEPORTATIONS", COERCION), ("WARRANT", COERCION), ("RULING", COERCION),
+    ("VERDICT", COERCION), ("COUP", COERCION), ("SEIZURE", COERCION), ("ACCUSATION", WORDS), ("ACCUSATIONS", WORDS),
+    ("ALLEGATION", WORDS), ("ALLEGATIONS", WORDS), ("REMARKS", WORDS), ("COMMENTS", WORDS), ("THREAT", WORDS),
+    ("THREATS", WORDS), ("DEAL", COOPERATION), ("AGREEMENT", COOPERATION), ("ACCORD", COOPERATION),
+    ("ACCORDS", COOPERATION), ("TALKS", COOPERATION), ("SANCTIONS", SANCTIONS), ("BAN", SANCTIONS),
+    ("EXPULSION", SANCTIONS), ("EXPULSIONS", SANCTIONS), ("TEST", SHOWS), ("TESTS", SHOWS), ("LAUNCH", SHOWS),
+    ("LAUNCHES", SHOWS), ("DEPLOYMENT", SHOWS), ("DECISION", &[]), ("MOVE", &[]), ("STEP", &[]),
+    ("ANNOUNCEMENT", &[]), ("ANNEXATION", &[]), ("WITHDRAWAL", &[]), ("BLOCKADE", &[]),
+];
+const VIOLENCE: &[&str] = &["17", "18", "19", "20"];
+const COERCION: &[&str] = &["17", "18"];
+const WORDS: &[&str] = &["01", "11", "12", "13"];
+const COOPERATION: &[&str] = &["03", "04", "05", "06"];
+const SANCTIONS: &[&str] = &["16", "17"];
+const SHOWS: &[&str] = &["15", "19"];
+
+/// Where the verb's object, starting at token `i`, names an earlier deed: a determiner,
+/// at most two plain words, then an event noun ("the attack", "the latest decision", "these
+/// accords"). Returns the token after the noun and the roots of the events it may name.
+fn event_reference(toks: &[Token], i: usize) -> Option<(usize, &'static [&'static str])> {
+    toks.get(i).filter(|t| matches!(t.norm.as_str(), "THE" | "THIS" | "THESE" | "THAT" | "THOSE"))?;
+    let noun = |k: usize| EVENT_NOUNS.iter().find(|(w, _)| *w == toks[k].norm).map(|&(_, roots)| roots);
+    let k = (i + 1..(i + 4).min(toks.len())).find(|&k| noun(k).is_some())?;
+    toks[i + 1..k].iter().all(|t| t.kind == TokenKind::Word).then(|| (k + 1, noun(k).unwrap_or(&[])))
+}
+
 /// Whether the actor starting at token `start` follows "in"/"at" (or "in the"): a place.
 /// An embassy, consulate or mission "in" a country stands for that country, though.
 fn located_at(toks: &[Token], start: usize) -> bool {
@@ -1401,6 +1480,25 @@ mod herald_conventions {
     #[test]
     fn borrowed_weapons_are_not_the_target() {
         assert_eq!(events("Iran launched drones at Israel."), vec!["IRN/ISR/195"]);
+    }
+
+    fn article(text: &str) -> Vec<String> {
+        let art = crate::read::Article { id: "t".into(), text: text.into(), ..Default::default() };
+        let mut c = Coder::new(dict());
+        c.code_article(&art, crate::codes::CodeTable::builtin()).into_iter().map(|e| format!("{}/{}/{}", e.source, e.target, e.code)).collect()
+    }
+
+    #[test]
+    fn named_deeds_refer_to_earlier_events() {
+        // "the attack" is the lead event's; "the accusation" the accuser's.
+        let got = article("Russia invaded Ukraine on Thursday. The European Union condemned the attack and promised Kyiv support.");
+        assert!(got.contains(&"IGOEUREEC/RUS/111".to_string()), "{got:?}");
+        let got = article("India accused China of crossing the border. China rejected the accusation.");
+        assert!(got.iter().any(|e| e.starts_with("CHN/IND/")), "{got:?}");
+        // A deed with its own party keeps it; alone, the sentence has no target.
+        assert!(events("The European Union condemned the attack.").is_empty());
+        let got = article("Russia invaded Ukraine on Thursday. The European Union condemned the attack on Kyiv.");
+        assert!(got.contains(&"IGOEUREEC/UKR/111".to_string()), "{got:?}");
     }
 
     #[test]

@@ -149,6 +149,10 @@ pub struct CoderOptions {
     /// target ("expelled the French ambassador"), and for coercion (root 17) one of the
     /// same country too ("suspended parliament"); herald's convention.
     pub inner_targets: bool,
+    /// "condemned the attack": a deed named after the verb, with no party of its own, is
+    /// the deed of the last event's source, in the sentence or (forwarded by the article
+    /// coder) the article; herald's convention.
+    pub event_references: bool,
 }
 
 impl Default for CoderOptions {
@@ -190,6 +194,7 @@ impl Default for CoderOptions {
             mutual_compounds: true,
             coordinated_subject: true,
             inner_targets: true,
+            event_references: true,
         }
     }
 }
@@ -218,6 +223,7 @@ impl CoderOptions {
             mutual_compounds: false,
             coordinated_subject: false,
             inner_targets: false,
+            event_references: false,
             // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
             actor_gap: ActorGap { max: usize::MAX, words_only: false, overlapping_agents: false },
             ..CoderOptions::default()
@@ -246,6 +252,7 @@ impl CoderOptions {
             mutual_compounds: false,
             coordinated_subject: false,
             inner_targets: false,
+            event_references: false,
             ..CoderOptions::default()
         }
     }
