@@ -427,6 +427,16 @@ pub(crate) fn build_units(
                 jj += 1;
             }
         }
+        // "Russia's ambassador to Germany": the host country after an envoy's "to" belongs
+        // to the mention, not an actor of its own (herald).
+        if rules.nearest_country && !trailing.is_empty() && codes.iter().all(|c| c.ends_with("GOV")) && is_word(toks, end, "TO") {
+            let at = if is_word(toks, end + 1, "THE") { end + 2 } else { end + 1 };
+            if let Some(n) = mentions.get(jj).filter(|n| n.start == at && matches!(n.hit, Hit::Actor(_))) {
+                end = n.end;
+                far = far.max(n.far);
+                jj += 1;
+            }
+        }
         for code in codes {
             push_unit(out, Unit { start, end, code, group: 0, source: src.clone(), far: far.max(end), base: base.clone(), pronoun: false, country_from: CountryFrom::Named });
         }

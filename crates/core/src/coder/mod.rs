@@ -768,7 +768,7 @@ impl<'d> Coder<'d> {
                     let inside = units.iter().rposition(|u| u.end <= v.start && caps.overlaps_used(u.start, u.end));
                     // A place after "in"/"at" is a setting, never the subject ("met in
                     // Johannesburg and invited six countries").
-                    let place = |u: &Unit| settings && located_at(toks, u.start);
+                    let place = |u: &Unit| settings && after_preposition(toks, u.start);
                     // "Belarusian authorities forced a plane to land in Minsk and arrested a
                     // journalist": a verb right after "and" shares the previous verb's subject.
                     let shared = (self.opts.coordinated_subject && v.start > 0 && toks[v.start - 1].norm == "AND")
@@ -826,13 +826,21 @@ impl<'d> Coder<'d> {
                     let mutual_act = mutual(&code);
                     let visit = matches!(&code, CodeSpec::One(c) if c.starts_with("042") || c.starts_with("043"));
                     let setting = |k: usize| settings && mutual_act && !visit && located_at(toks, units[k].start);
-                    let compound_src = s_members.len() > 1;
+                    let compound_src = self.opts.mutual_compounds && s_members.len() > 1;
+                    // The other party of a compound's mutual act is named right after the verb
+                    // or with "with": in "Indonesia and Malaysia signed an agreement … to
+                    // promote exports to Europe" the two act on each other.
+                    let party_of = |k: usize| {
+                        let s0 = units[k].start;
+                        let before = if s0 > 0 && toks[s0 - 1].norm == "THE" { s0 - 1 } else { s0 };
+                        before == v.end || before == caps.hi || (before > 0 && matches!(toks[before - 1].norm.as_str(), "WITH" | "BETWEEN"))
+                    };
                     let candidate = |k: usize| {
                         units[k].start >= v.end
                             && other(k)
                             && in_reach(k)
                             && !caps.covered_by_used(units[k].start, units[k].end)
-                            && !(mutual_act && compound_src && units[k].borrowed())
+                            && !(mutual_act && compound_src && (units[k].borrowed() || !party_of(k)))
                     };
                     let mut found = (0..units.len()).find(|&k| candidate(k)).filter(|&k| !setting(k));
                     // An actor of another country inside the pattern's words after the verb is
@@ -848,8 +856,7 @@ impl<'d> Coder<'d> {
                                 && other(k)
                                 && in_reach(k)
                                 && caps.covered_by_used(u.start, u.end)
-                                && !u.borrowed()
-                                && (coercion || Some(u.code.get(..3).unwrap_or("")) != s_country)
+                                && (coercion || (!u.borrowed() && Some(u.code.get(..3).unwrap_or("")) != s_country))
                         };
                         let first_inner = (0..units.len()).find(|&k| inner(k));
                         found = match (found, first_inner) {
@@ -1245,6 +1252,22 @@ fn located_at(toks: &[Token], start: usize) -> bool {
     prep.is_some_and(|p| p == 0 || !matches!(w(p - 1), "EMBASSY" | "EMBASSIES" | "CONSULATE" | "CONSULATES" | "MISSION"))
 }
 
+/// Whether the actor starting at token `start` follows a preposition (or one and "the"):
+/// "flying from Athens to Vilnius", "in Minsk". Such an actor is never a subject.
+fn after_preposition(toks: &[Token], start: usize) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "IN", "AT", "TO", "FROM", "INTO", "NEAR", "ON", "WITH", "AGAINST", "TOWARD", "TOWARDS", "ACROSS", "OVER",
+        "BETWEEN", "AMONG", "OUTSIDE", "INSIDE",
+    ];
+    let p = if start >= 1 && toks[start - 1].norm == "THE" { start - 1 } else { start };
+    match toks.get(p.wrapping_sub(1)).map(|t| t.norm.as_str()) {
+        // "the embassy in Kyiv said" (see `located_at`).
+        Some("IN" | "AT") => located_at(toks, start),
+        Some(w) => PREPOSITIONS.contains(&w),
+        None => false,
+    }
+}
+
 fn nearest_before(units: &[Unit], pos: usize) -> Option<usize> {
     let mut best: Option<usize> = None;
     for (k, u) in units.iter().enumerate() {
@@ -1499,6 +1522,19 @@ mod herald_conventions {
         assert!(events("The European Union condemned the attack.").is_empty());
         let got = article("Russia invaded Ukraine on Thursday. The European Union condemned the attack on Kyiv.");
         assert!(got.contains(&"IGOEUREEC/UKR/111".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn subjects_are_not_after_prepositions() {
+        // "Vilnius" is where the plane flew, not who arrested the journalist.
+        let got = events("Belarusian authorities forced a plane flying to Vilnius to land on Sunday and arrested a journalist.");
+        assert!(got.iter().all(|e| e.starts_with("BLR")), "{got:?}");
+    }
+
+    #[test]
+    fn envoy_host_belongs_to_the_mention() {
+        let got = events("Russia's ambassador to Germany criticised Poland.");
+        assert_eq!(got, vec!["RUSGOV/POL/111"]);
     }
 
     #[test]
