@@ -827,6 +827,12 @@ impl<'d> Coder<'d> {
                     let visit = matches!(&code, CodeSpec::One(c) if c.starts_with("042") || c.starts_with("043"));
                     let setting = |k: usize| settings && mutual_act && !visit && located_at(toks, units[k].start);
                     let compound_src = self.opts.mutual_compounds && s_members.len() > 1;
+                    // Words, cooperation and threats are done to others: a bare military,
+                    // police or government agent that borrowed the source's own country is not
+                    // their target ("Washington threatened sanctions on the generals").
+                    let s_country = s_code.map(|c| c.get(..3).unwrap_or(c));
+                    let own_borrowed = self.opts.foreign_targets
+                        && matches!(&code, CodeSpec::One(c) if !["10", "11", "12", "14", "15", "17", "18", "19", "20"].iter().any(|r| c.starts_with(r)));
                     // The other party of a compound's mutual act is named right after the verb
                     // or with "with": in "Indonesia and Malaysia signed an agreement … to
                     // promote exports to Europe" the two act on each other.
@@ -841,6 +847,10 @@ impl<'d> Coder<'d> {
                             && in_reach(k)
                             && !caps.covered_by_used(units[k].start, units[k].end)
                             && !(mutual_act && compound_src && (units[k].borrowed() || !party_of(k)))
+                            && !(own_borrowed
+                                && units[k].borrowed()
+                                && units[k].code.get(..3) == s_country
+                                && matches!(units[k].code.get(3..6), Some("MIL" | "COP" | "GOV")))
                     };
                     let mut found = (0..units.len()).find(|&k| candidate(k)).filter(|&k| !setting(k));
                     // An actor of another country inside the pattern's words after the verb is
@@ -849,7 +859,6 @@ impl<'d> Coder<'d> {
                     // parliament").
                     if self.opts.inner_targets {
                         let coercion = matches!(&code, CodeSpec::One(c) if c.starts_with("17"));
-                        let s_country = s_code.map(|c| c.get(..3).unwrap_or(c));
                         let inner = |k: usize| {
                             let u = &units[k];
                             u.start >= v.end
@@ -951,6 +960,11 @@ impl<'d> Coder<'d> {
                 let sc = s.map_or("", |w| w.code(units));
                 let tc = t.map_or("", |w| w.code(units));
                 if sc.is_empty() || (self.opts.require_target && tc.is_empty()) || sc == tc {
+                    return;
+                }
+                // A statement is not made to the speaker's own country ("Scholz said Berlin
+                // would …").
+                if self.opts.foreign_targets && code.starts_with("01") && tc.len() >= 3 && sc.get(..3) == tc.get(..3) {
                     return;
                 }
                 let tc = if tc.is_empty() { absent } else { tc };
@@ -1219,10 +1233,13 @@ const EVENT_NOUNS: &[(&str, &[&str])] = &[
     ("ACCORDS", COOPERATION), ("TALKS", COOPERATION), ("SANCTIONS", SANCTIONS), ("BAN", SANCTIONS),
     ("EXPULSION", SANCTIONS), ("EXPULSIONS", SANCTIONS), ("TEST", SHOWS), ("TESTS", SHOWS), ("LAUNCH", SHOWS),
     ("LAUNCHES", SHOWS), ("DEPLOYMENT", SHOWS), ("DECISION", &[]), ("MOVE", &[]), ("STEP", &[]),
-    ("ANNOUNCEMENT", &[]), ("ANNEXATION", &[]), ("WITHDRAWAL", &[]), ("BLOCKADE", &[]),
+    ("ANNOUNCEMENT", &[]), ("ANNEXATION", &[]), ("WITHDRAWAL", &[]), ("BLOCKADE", &[]), ("RESOLUTION", &[]),
+    ("LAW", &[]), ("PLAN", &[]), ("PROPOSAL", &[]), ("MEASURE", &[]), ("MEASURES", &[]), ("ORDER", &[]),
+    ("JUDGMENT", COERCION), ("JUDGEMENT", COERCION), ("PACT", COOPERATION), ("TREATY", COOPERATION),
+    ("TARIFFS", SANCTIONS),
 ];
 const VIOLENCE: &[&str] = &["17", "18", "19", "20"];
-const COERCION: &[&str] = &["17", "18"];
+const COERCION: &[&str] = &["10", "17", "18"];
 const WORDS: &[&str] = &["01", "11", "12", "13"];
 const COOPERATION: &[&str] = &["03", "04", "05", "06"];
 const SANCTIONS: &[&str] = &["16", "17"];
@@ -1529,6 +1546,14 @@ mod herald_conventions {
         // "Vilnius" is where the plane flew, not who arrested the journalist.
         let got = events("Belarusian authorities forced a plane flying to Vilnius to land on Sunday and arrested a journalist.");
         assert!(got.iter().all(|e| e.starts_with("BLR")), "{got:?}");
+    }
+
+    #[test]
+    fn statements_and_threats_go_abroad() {
+        assert!(events("Chancellor Olaf Scholz said Berlin would deliver tanks.").iter().all(|e| !e.starts_with("DEUGOV/DEU/01")));
+        assert!(events("Washington threatened to reimpose sanctions on the generals.").iter().all(|e| !e.starts_with("USA/USAMIL/")));
+        // Domestic repression keeps its own country.
+        assert_eq!(events("Iranian police arrested protesters."), vec!["IRNCOP/IRNCVL/173"]);
     }
 
     #[test]

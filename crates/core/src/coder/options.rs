@@ -153,6 +153,11 @@ pub struct CoderOptions {
     /// the deed of the last event's source, in the sentence or (forwarded by the article
     /// coder) the article; herald's convention.
     pub event_references: bool,
+    /// Statements (root 01) are not made to the speaker's own country, and cooperation and
+    /// threats do not target a bare military, police or government agent that borrowed the
+    /// source's own country ("Washington threatened sanctions on the generals"); herald's
+    /// convention.
+    pub foreign_targets: bool,
 }
 
 impl Default for CoderOptions {
@@ -195,6 +200,7 @@ impl Default for CoderOptions {
             coordinated_subject: true,
             inner_targets: true,
             event_references: true,
+            foreign_targets: true,
         }
     }
 }
@@ -224,6 +230,7 @@ impl CoderOptions {
             coordinated_subject: false,
             inner_targets: false,
             event_references: false,
+            foreign_targets: false,
             // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
             actor_gap: ActorGap { max: usize::MAX, words_only: false, overlapping_agents: false },
             ..CoderOptions::default()
@@ -253,6 +260,7 @@ impl CoderOptions {
             coordinated_subject: false,
             inner_targets: false,
             event_references: false,
+            foreign_targets: false,
             ..CoderOptions::default()
         }
     }
