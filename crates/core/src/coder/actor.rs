@@ -27,6 +27,9 @@ pub struct Unit {
     pub pronoun: bool,
     /// Where the unit's country comes from.
     pub country_from: CountryFrom,
+    /// A person's full name from the dictionary ("Kais Saied"), whose last word may stand
+    /// for them later in the article.
+    pub person: bool,
 }
 
 impl Unit {
@@ -335,7 +338,7 @@ pub(crate) fn build_units(
                     Some(_) => CountryFrom::Nearby,
                     None if default_country.is_some() => CountryFrom::Default,
                     None => CountryFrom::Named,
-                } });
+                }, person: false });
             }
             k = j.max(k + 1);
             continue;
@@ -415,8 +418,10 @@ pub(crate) fn build_units(
         }
         // "Bree Prime Minister Romendacil": a person named right after the role belongs to
         // the same mention; a more specific code of theirs wins.
+        let mut named = am;
         if !trailing.is_empty() && more.is_empty() && codes.len() == 1 {
             if let Some(n) = mentions.get(jj).filter(|n| n.start == end && matches!(n.hit, Hit::Actor(_))) {
+                named = *n;
                 if let Some(pc) = actor_code(n) {
                     if pc.len() > codes[0].len() && pc.starts_with(&codes[0][..3.min(codes[0].len())]) {
                         codes[0] = pc;
@@ -437,8 +442,14 @@ pub(crate) fn build_units(
                 jj += 1;
             }
         }
+        // A person: a dated entry of two words or more, the whole unit's end.
+        let dated = |m: &Mention| match m.hit {
+            Hit::Actor(a) => dict.actors[a as usize].codes.iter().any(|c| c.from.is_some() || c.to.is_some()),
+            Hit::Agent(_) => false,
+        };
+        let person = end == named.end && named.end - named.start >= 2 && dated(&named);
         for code in codes {
-            push_unit(out, Unit { start, end, code, group: 0, source: src.clone(), far: far.max(end), base: base.clone(), pronoun: false, country_from: CountryFrom::Named });
+            push_unit(out, Unit { start, end, code, group: 0, source: src.clone(), far: far.max(end), base: base.clone(), pronoun: false, country_from: CountryFrom::Named, person });
         }
         k = jj;
         // With `distribute`, leading agents carry over the rest of a compound of actors:
@@ -457,7 +468,7 @@ pub(crate) fn build_units(
                 for lead in &stacks {
                     let code = apply(&nb, lead, n.start);
                     let source = dict.actors[na as usize].loc.to_string();
-                    push_unit(out, Unit { start: n.start, end: n.end, code, group: 0, source, far: n.far, base: nb.clone(), pronoun: false, country_from: CountryFrom::Named });
+                    push_unit(out, Unit { start: n.start, end: n.end, code, group: 0, source, far: n.far, base: nb.clone(), pronoun: false, country_from: CountryFrom::Named, person: false });
                 }
                 last_end = n.end;
                 k += 1;
@@ -523,6 +534,7 @@ pub(crate) fn resolve_pronouns(
                 base: code.to_string(),
                 pronoun: true,
                 country_from: CountryFrom::Named,
+                person: false,
             });
             continue;
         }
@@ -560,6 +572,7 @@ pub(crate) fn resolve_pronouns(
                     base: a.to_string(),
                     pronoun: true,
                     country_from: CountryFrom::Named,
+                person: false,
                 });
             }
         }
@@ -659,6 +672,38 @@ fn push_unit(out: &mut Vec<Unit>, u: Unit) {
         }
     } else {
         out.push(u);
+    }
+}
+
+/// Adds a unit for each word that is the surname of a person named earlier in the article
+/// (`surnames`: surname in normalised form, the person's code), where no unit covers it
+/// and it is written with a capital: "Saied" after "President Kais Saied".
+pub(crate) fn add_surnames(text: &str, toks: &[Token], surnames: &[(String, String)], out: &mut Vec<Unit>) {
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word || !text[t.start..t.end].starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let Some((_, code)) = surnames.iter().rev().find(|(s, _)| *s == t.norm) else { continue };
+        if out.iter().any(|u| u.start <= i && i < u.far.max(u.end)) {
+            continue;
+        }
+        let group = out.iter().map(|u| u.group).max().map_or(0, |g| g + 1);
+        let at = out.partition_point(|u| u.start <= i);
+        out.insert(
+            at,
+            Unit {
+                start: i,
+                end: i + 1,
+                code: code.clone(),
+                group,
+                source: "surname of a person named earlier in the article".into(),
+                far: i + 1,
+                base: code.clone(),
+                pronoun: false,
+                country_from: CountryFrom::Named,
+                person: false,
+            },
+        );
     }
 }
 

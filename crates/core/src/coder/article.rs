@@ -58,11 +58,13 @@ impl Coder<'_> {
             Some(d) => Some(d.country().to_string()),
             None => art.dateline.as_deref().and_then(|d| self.country_of(d)),
         };
-        let ctx = SentenceContext { date: art.date, default_country: country.as_deref(), speaker: None, antecedent: None, earlier: &[] };
+        let ctx = SentenceContext { date: art.date, default_country: country.as_deref(), speaker: None, antecedent: None, earlier: &[], surnames: &[] };
         let quotes = quote::quotes(&art.text);
         // The subject of the last sentence that named an actor: who "he" and "the
         // minister" are when a quote's speaker names no actor of their own.
         let mut recent: Option<String> = None;
+        // People named so far, for their surnames alone.
+        let mut surnames: Vec<(String, String)> = Vec::new();
         let mut out = Vec::new();
         for (i, &(s, range)) in sentences.iter().enumerate() {
             // Speech: the quotation this sentence belongs to, and its speaker's code.
@@ -80,6 +82,7 @@ impl Coder<'_> {
                 speaker: speech.as_ref().and_then(|(_, sp)| sp.as_deref()),
                 antecedent: recent.as_deref(),
                 earlier: &out,
+                surnames: &surnames,
                 ..ctx
             };
             let mut coded = self.code_sentence(s, &sctx);
@@ -98,6 +101,7 @@ impl Coder<'_> {
             if let Some(u) = self.units.first() {
                 recent = Some(u.code.clone());
             }
+            surnames.extend(self.surnames());
             if coded.is_empty() {
                 continue;
             }

@@ -19,7 +19,7 @@ use crate::token::{tokenize_into, Token, TokenKind};
 
 pub use actor::Unit;
 pub use options::{CodeBy, CoderOptions, CommaLimits, DefaultActor};
-use actor::{build_units, find_mentions, resolve_pronouns, AgentRules, Mention};
+use actor::{add_surnames, build_units, find_mentions, resolve_pronouns, AgentRules, Mention};
 pub use actor::{ActorGap, PronounRule};
 use pattern::{Captures, Matcher};
 
@@ -38,6 +38,9 @@ pub struct SentenceContext<'a> {
     /// The article's events so far, where the caller forwards them: whose deed "the
     /// attack" or "the decision" after a verb is.
     pub earlier: &'a [crate::event::Event],
+    /// Surnames of the people the article named so far, with their codes, where the
+    /// caller forwards them: "Saied" after "President Kais Saied" ([`Coder::surnames`]).
+    pub surnames: &'a [(String, String)],
 }
 
 /// An event found in one sentence, with byte spans into the sentence text.
@@ -140,6 +143,12 @@ impl<'d> Coder<'d> {
     /// counting pronouns: what a pronoun in the story's next sentence may refer to.
     pub fn antecedent(&self) -> Option<&str> {
         self.units.iter().find(|u| !u.pronoun && !u.base.is_empty()).map(|u| u.base.as_str())
+    }
+
+    /// The people (full dictionary names of two words or more) named in the last sentence
+    /// coded, as (surname, code): what their surname alone stands for later in the story.
+    pub fn surnames(&self) -> impl Iterator<Item = (String, String)> + '_ {
+        self.units.iter().filter(|u| u.person).map(|u| (self.toks[u.end - 1].norm.clone(), u.code.clone()))
     }
 
     /// Whether the last sentence coded held a story discard phrase: its article codes
@@ -458,6 +467,9 @@ impl<'d> Coder<'d> {
             ctx.speaker,
             &mut self.units,
         );
+        if !ctx.surnames.is_empty() {
+            add_surnames(text, &self.toks, ctx.surnames, &mut self.units);
+        }
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
             let (pool, tok_lex) = (&self.pool, &self.tok_lex);
@@ -748,7 +760,8 @@ impl<'d> Coder<'d> {
             } else {
                 None
             };
-            let happening: Option<String>;
+            let mut happening: Vec<String> = Vec::new();
+            let mut refers = false;
             let mut tgt: Option<Who> =
                 caps.target.or(caps.compound.filter(|&u| both || after(u))).map(Who::Group);
             if passive {
@@ -896,27 +909,35 @@ impl<'d> Coder<'d> {
                     // The lead event for a deed ("the attack", "the decision" mostly name the
                     // story's main event); the latest for an agreement, which is named right
                     // after it is reported.
-                    happening = reference.and_then(|(_, roots)| {
-                        let done = ctx.earlier.iter().map(|e| (&e.source, &e.code)).chain(events.iter().map(|e| (&e.source, &e.code)));
-                        let mut fits = done
-                            .filter(|(src, code)| Some(src.as_str()) != s_code && (roots.is_empty() || roots.iter().any(|r| code.starts_with(r))))
-                            .map(|(src, _)| src.clone());
-                        if roots == COOPERATION {
-                            fits.last()
-                        } else {
-                            fits.next()
-                        }
-                    });
-                    if let (Some((end, _)), Some(h)) = (reference, happening.as_deref()) {
-                        // "the attack on Kyiv", "the decision by the court" name their party.
-                        let own_party = |k: usize| {
-                            units[k].start >= end
-                                && toks[end..units[k].start].iter().all(|t| {
-                                    matches!(t.norm.as_str(), "ON" | "BY" | "AGAINST" | "OF" | "IN" | "AT" | "FROM" | "WITH" | "THE" | "A" | "AN")
-                                })
+                    happening = reference.map_or_else(Vec::new, |(_, _, roots)| {
+                        let done: Vec<(&String, &String)> =
+                            ctx.earlier.iter().map(|e| (&e.source, &e.code)).chain(events.iter().map(|e| (&e.source, &e.code))).collect();
+                        let fits = |(src, code): &&(&String, &String)| {
+                            Some(src.as_str()) != s_code && (roots.is_empty() || roots.iter().any(|r| code.starts_with(r)))
                         };
-                        if found.is_none_or(|k| !own_party(k)) && Some(h) != s_code {
+                        let chosen = if roots == COOPERATION { done.iter().rfind(fits) } else { done.iter().find(fits) };
+                        // Everyone who did the same deed: "expelled … envoys" by three countries.
+                        let mut who: Vec<String> = Vec::new();
+                        for (src, code) in done.iter().filter(fits) {
+                            if chosen.is_some_and(|c| c.1 == *code) && !who.contains(src) {
+                                who.push(src.to_string());
+                            }
+                        }
+                        who
+                    });
+                    if let (Some((start, end, _)), Some(h)) = (reference, happening.first()) {
+                        // "the attack on Kyiv", "the decision by the court", "NATO's
+                        // accusations" name their party.
+                        let own_party = |k: usize| {
+                            (units[k].start >= start && units[k].start < end)
+                                || units[k].start >= end
+                                    && toks[end..units[k].start].iter().all(|t| {
+                                        matches!(t.norm.as_str(), "ON" | "BY" | "AGAINST" | "OF" | "IN" | "AT" | "FROM" | "WITH" | "THE" | "A" | "AN")
+                                    })
+                        };
+                        if found.is_none_or(|k| !own_party(k)) && Some(h.as_str()) != s_code {
                             tgt = Some(Who::Default(h));
+                            refers = true;
                         }
                     }
                     if tgt.is_none() {
@@ -942,7 +963,10 @@ impl<'d> Coder<'d> {
                 tgt = caps.compound.map(Who::Group);
             }
             let s_list = src.map_or_else(Vec::new, |w| w.expand(units));
-            let t_list = tgt.map_or_else(Vec::new, |w| w.expand(units));
+            let mut t_list = tgt.map_or_else(Vec::new, |w| w.expand(units));
+            if refers && happening.len() > 1 {
+                t_list = happening.iter().map(|h| Who::Default(h)).collect();
+            }
             if let Some(tr) = trace.as_deref_mut() {
                 let show = |l: &[Who]| l.iter().map(|w| w.code(units)).collect::<Vec<_>>().join("+");
                 tr.push(format!(
@@ -1236,7 +1260,8 @@ const EVENT_NOUNS: &[(&str, &[&str])] = &[
     ("ANNOUNCEMENT", &[]), ("ANNEXATION", &[]), ("WITHDRAWAL", &[]), ("BLOCKADE", &[]), ("RESOLUTION", &[]),
     ("LAW", &[]), ("PLAN", &[]), ("PROPOSAL", &[]), ("MEASURE", &[]), ("MEASURES", &[]), ("ORDER", &[]),
     ("JUDGMENT", COERCION), ("JUDGEMENT", COERCION), ("PACT", COOPERATION), ("TREATY", COOPERATION),
-    ("TARIFFS", SANCTIONS),
+    ("TARIFFS", SANCTIONS), ("CRITICISM", WORDS), ("CLAIMS", WORDS), ("LAWSUIT", COERCION), ("CASE", COERCION),
+    ("RETALIATION", &[]),
 ];
 const VIOLENCE: &[&str] = &["17", "18", "19", "20"];
 const COERCION: &[&str] = &["10", "17", "18"];
@@ -1245,14 +1270,26 @@ const COOPERATION: &[&str] = &["03", "04", "05", "06"];
 const SANCTIONS: &[&str] = &["16", "17"];
 const SHOWS: &[&str] = &["15", "19"];
 
-/// Where the verb's object, starting at token `i`, names an earlier deed: a determiner,
-/// at most two plain words, then an event noun ("the attack", "the latest decision", "these
-/// accords"). Returns the token after the noun and the roots of the events it may name.
-fn event_reference(toks: &[Token], i: usize) -> Option<(usize, &'static [&'static str])> {
+/// Where the verb's object, starting at token `i`, names an earlier deed: a preposition
+/// perhaps, a determiner, at most three plain words or a possessive, then an event noun
+/// ("the attack", "the latest decision", "against these expulsions", "the alliance's
+/// accusations"). Returns where the reference starts, the token after the noun, and the
+/// roots of the events it may name.
+fn event_reference(toks: &[Token], i: usize) -> Option<(usize, usize, &'static [&'static str])> {
+    // A preposition may come first: "retaliate against the expulsions".
+    let i = if toks.get(i).is_some_and(|t| matches!(t.norm.as_str(), "AGAINST" | "FOR" | "OVER" | "INTO" | "ON" | "ABOUT" | "TO")) {
+        i + 1
+    } else {
+        i
+    };
     toks.get(i).filter(|t| matches!(t.norm.as_str(), "THE" | "THIS" | "THESE" | "THAT" | "THOSE"))?;
     let noun = |k: usize| EVENT_NOUNS.iter().find(|(w, _)| *w == toks[k].norm).map(|&(_, roots)| roots);
-    let k = (i + 1..(i + 4).min(toks.len())).find(|&k| noun(k).is_some())?;
-    toks[i + 1..k].iter().all(|t| t.kind == TokenKind::Word).then(|| (k + 1, noun(k).unwrap_or(&[])))
+    let k = (i + 1..(i + 5).min(toks.len())).find(|&k| noun(k).is_some())?;
+    // Plain words or a possessive between: "the latest", "the alliance's".
+    toks[i + 1..k]
+        .iter()
+        .all(|t| matches!(t.kind, TokenKind::Word | TokenKind::Possessive))
+        .then(|| (i, k + 1, noun(k).unwrap_or(&[])))
 }
 
 /// Whether the actor starting at token `start` follows "in"/"at" (or "in the"): a place.
@@ -1554,6 +1591,22 @@ mod herald_conventions {
         assert!(events("Washington threatened to reimpose sanctions on the generals.").iter().all(|e| !e.starts_with("USA/USAMIL/")));
         // Domestic repression keeps its own country.
         assert_eq!(events("Iranian police arrested protesters."), vec!["IRNCOP/IRNCVL/173"]);
+    }
+
+    #[test]
+    fn surnames_stand_for_people_named_earlier() {
+        let got = article("Tunisian President Kais Saied dismissed the prime minister. Lawmakers in Tunisia accused Saied of a coup.");
+        assert!(got.contains(&"TUNLEG/TUNGOV/112".to_string()), "{got:?}");
+        // Not before the person is named.
+        assert!(events("Lawmakers in Tunisia accused Saied of a coup.").is_empty());
+    }
+
+    #[test]
+    fn everyone_who_did_the_deed() {
+        let got = article("France expelled Russian diplomats. Germany and Italy also expelled Russian envoys. Moscow vowed to retaliate against the expulsions.");
+        for t in ["FRA", "DEU", "ITA"] {
+            assert!(got.iter().any(|e| e.starts_with(&format!("RUS/{t}/13"))), "{t}: {got:?}");
+        }
     }
 
     #[test]
