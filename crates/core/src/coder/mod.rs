@@ -1224,10 +1224,10 @@ fn announced_by_modal(toks: &[Token], start: usize) -> bool {
 
 /// Mutual acts (intent to cooperate, consultation, diplomatic and material cooperation:
 /// roots 03 to 06; releasing prisoners, 0841; a truce, 0871), which a compound subject
-/// does to its own members. Mediation (039, 045, 046 with a third party) is done to others.
+/// does to its own members. Mediation (039, 045) is done to others, and so is yielding (035).
 fn mutual(code: &CodeSpec) -> bool {
     matches!(code, CodeSpec::One(c) if ["03", "04", "05", "06", "0841", "0871"].iter().any(|r| c.starts_with(r))
-        && !c.starts_with("039") && !c.starts_with("045"))
+        && !c.starts_with("035") && !c.starts_with("039") && !c.starts_with("045"))
 }
 
 /// Passive voice (TABARI 7.9): a participle after WAS, WERE, BEEN (…) within two words,
