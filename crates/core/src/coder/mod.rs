@@ -721,8 +721,10 @@ impl<'d> Coder<'d> {
                     // An actor whose words the pattern used before the verb ("&AIRCRAFT *" on
                     // "Israeli warplanes struck") is the subject; else the clause's first actor.
                     let inside = units.iter().rposition(|u| u.end <= v.start && caps.overlaps_used(u.start, u.end));
-                    src = inside
-                        .filter(|&u| clause[units[u].start] == c)
+                    let carried = if self.opts.carry_source { carried_source(units, &unit_start, &clause, v.start, first_source) } else { None };
+                    src = carried
+                        .flatten()
+                        .or_else(|| inside.filter(|&u| clause[units[u].start] == c))
                         .or_else(|| units.iter().position(|u| u.end <= lo && clause[u.start] == c))
                         // Within the pattern's words: "- NEITHER * " on "Neither Iran nor Iraq …".
                         .or_else(|| {
@@ -953,6 +955,23 @@ fn split_hyphens(toks: &mut Vec<Token>) {
 
 /// Whether a code is subordinate (`023?`, coded only where nothing else is) or
 /// dominant (`031!`, coded even after another event, silencing the others): TABARI 6.6.
+/// TABARI 7.6: after a conjunction the source carries over from the clause before unless
+/// an actor follows the conjunction ("… but Dagolath promised"; a word or two may come
+/// between: "and pigs of Gondor warned"). `None`: the verb's clause is the sentence's
+/// first, the ordinary search applies; `Some(None)`: nothing to carry.
+fn carried_source(units: &[Unit], unit_start: &[u32], clause: &[u16], verb: usize, first_source: Option<usize>) -> Option<Option<usize>> {
+    let c = clause[verb];
+    if c == 0 {
+        return None;
+    }
+    let first = clause.iter().position(|&k| k == c).unwrap_or(verb);
+    let near = (first + 1..=first + 3).find_map(|p| unit_start.get(p).copied().filter(|&u| u != u32::MAX));
+    match near {
+        Some(u) if units[u as usize].end <= verb => Some(Some(u as usize)),
+        _ => Some(first_source.or_else(|| units.iter().position(|u| u.end <= verb))),
+    }
+}
+
 fn code_marks(code: &CodeSpec) -> (bool, bool) {
     match code {
         CodeSpec::One(c) => (c.ends_with('?'), c.ends_with('!')),

@@ -83,6 +83,10 @@ pub struct CoderOptions {
     /// A hyphen separates words, in the text as in the dictionaries (TABARI: `Al-Gore`
     /// is `AL GORE`).
     pub split_hyphens: bool,
+    /// After a conjunction the source carries over from the clause before unless an actor
+    /// follows the conjunction at once (TABARI 7.6); otherwise the first actor of the verb's
+    /// clause is the source.
+    pub carry_source: bool,
     /// `%` in a pattern makes its compound both source and target, every member against
     /// every other (TABARI); otherwise only the source (PETRARCH).
     pub compound_both: bool,
@@ -146,6 +150,7 @@ impl Default for CoderOptions {
             agent_modifiers: 2,
             distribute_agents: false,
             compound_both: true,
+            carry_source: false,
             split_hyphens: false,
             one_conjunction: false,
             modals_not_verbs: false,
@@ -181,6 +186,7 @@ impl CoderOptions {
             min_words: 8,
             special_codes: true,
             greedy_actors: true,
+            carry_source: true,
             split_hyphens: true,
             target_in_clause: true,
             count_synsets: false,
