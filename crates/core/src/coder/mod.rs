@@ -1253,6 +1253,8 @@ mod tests {
     t!(shorter_alternative, "Arnor vowed to resist to the end the Gondor forces today.", vec!["ARN/GON/113"]);
     t!(gapped_verb_phrase, "Arnor's death toll has risen in the dispute with Gondor.", vec!["ARN/GON/223"]);
     t!(hyphens_are_blanks, "The Al-Gore group will attack Barad-Dur in the south today.", vec!["AGR/MOR/223"]);
+    t!(source_carried_over_conjunction, "Arnor will attack Gondor and soldiers near the Libya border will attack Osgiliath.", vec!["ARN/GON/223", "ARN/OSG/223"]);
+    t!(source_after_conjunction, "Arnor will attack Gondor but Libya's army will attack Osgiliath today.", vec!["ARN/GON/223", "LBY/OSG/223"]);
     t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
     t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }
