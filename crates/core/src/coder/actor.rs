@@ -4,6 +4,7 @@
 
 use crate::date::Date;
 use crate::dict::compile::{Dictionary, LexId};
+use crate::dict::SourceLoc;
 use crate::token::{Token, TokenKind};
 
 /// A resolved actor mention.
@@ -16,8 +17,8 @@ pub struct Unit {
     pub code: String,
     /// Compound group: units listed together share it.
     pub group: u32,
-    /// Dictionary line of the actor (or agent) entry, for explanations.
-    pub source: String,
+    /// Where the actor came from, for explanations.
+    pub source: Origin,
     /// One past the last word of a gapped phrase whose far words lie after `end`
     /// (`DURTHANG … ORC`); otherwise `end`.
     pub far: usize,
@@ -25,6 +26,27 @@ pub struct Unit {
     pub base: String,
     /// A pronoun standing for an actor named elsewhere.
     pub pronoun: bool,
+}
+
+/// Where a [`Unit`] came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The dictionary line of its actor (or agent) entry.
+    Entry(SourceLoc),
+    /// A pronoun's referent in the previous sentence.
+    PreviousSentence,
+    /// "we" or "I" in a quotation: its speaker.
+    Speaker,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Entry(loc) => loc.fmt(f),
+            Origin::PreviousSentence => f.write_str("previous sentence"),
+            Origin::Speaker => f.write_str("speaker of the quotation"),
+        }
+    }
 }
 
 /// A raw dictionary hit before units are formed.
@@ -295,7 +317,7 @@ pub(crate) fn build_units(
                     }
                 };
                 let (s0, e0) = (mentions[stack[0]].start, stack.iter().map(|&i| mentions[i].end).max().unwrap_or(m.end));
-                let source = agent(stack[0]).expect("agent").loc.to_string();
+                let source = Origin::Entry(agent(stack[0]).expect("agent").loc.clone());
                 out.push(Unit { start: s0, end: e0, code: code.clone(), group: 0, source, far: e0, base: code, pronoun: false });
             }
             k = j.max(k + 1);
@@ -310,7 +332,7 @@ pub(crate) fn build_units(
         };
         let mut end = am.end;
         let mut far = am.far.max(m.far);
-        let mut src = entry.loc.to_string();
+        let mut src = Origin::Entry(entry.loc.clone());
         // Actor ('s)? [modifiers] Agent+ → actor with roles; PETRARCH agents may overlap.
         let mut trailing: Vec<usize> = Vec::new();
         let mut jj = ai + 1;
@@ -336,7 +358,7 @@ pub(crate) fn build_units(
                 break;
             }
             trailing.push(jj);
-            src = agent(jj).expect("agent").loc.to_string();
+            src = Origin::Entry(agent(jj).expect("agent").loc.clone());
             end = end.max(n.end);
             far = far.max(n.far);
             jj += 1;
@@ -407,7 +429,7 @@ pub(crate) fn build_units(
                 let Some(nb) = dict.actors[na as usize].code_on(date).map(str::to_string) else { break };
                 for lead in &stacks {
                     let code = apply(&nb, lead, n.start);
-                    let source = dict.actors[na as usize].loc.to_string();
+                    let source = Origin::Entry(dict.actors[na as usize].loc.clone());
                     push_unit(out, Unit { start: n.start, end: n.end, code, group: 0, source, far: n.far, base: nb.clone(), pronoun: false });
                 }
                 last_end = n.end;
@@ -469,7 +491,7 @@ pub(crate) fn resolve_pronouns(
                 end: i + 1,
                 code: code.to_string(),
                 group: 0,
-                source: "speaker of the quotation".into(),
+                source: Origin::Speaker,
                 far: i + 1,
                 base: code.to_string(),
                 pronoun: true,
@@ -505,7 +527,7 @@ pub(crate) fn resolve_pronouns(
                     end: i + 1,
                     code: a.to_string(),
                     group: 0,
-                    source: "previous sentence".to_string(),
+                    source: Origin::PreviousSentence,
                     far: i + 1,
                     base: a.to_string(),
                     pronoun: true,
