@@ -1,9 +1,12 @@
 //! The coder: match actors, agents and verb patterns in a sentence's tokens; code events.
 //!
-//! Per sentence: tokenize → look up lexemes → discard check → actor/agent mentions →
-//! units and compound groups → verbs → patterns → source/target → events.
+//! Per sentence: tokenize → look up lexemes → screening (length, discard phrases, time
+//! markers) → actor/agent mentions → units and compound groups → comma-clause removal →
+//! pronouns → verbs → clauses → patterns (longest match) → source/target searches →
+//! events (subordinate and dominant codes, one per clause).
 //! A [`Coder`] borrows a compiled [`Dictionary`] and keeps scratch buffers and a
-//! token-lexeme cache of its own, so use one coder per thread.
+//! token-lexeme cache of its own, so use one coder per thread. The conventions that
+//! differ between TABARI and the PETRARCHs are [`CoderOptions`].
 
 pub mod actor;
 pub mod article;
