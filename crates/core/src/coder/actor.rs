@@ -449,6 +449,8 @@ pub(crate) const MOD_DET: u8 = 1;
 pub(crate) const MOD_ADJ: u8 = 2;
 /// Any other plain word (where no adjective list says better).
 pub(crate) const MOD_WORD: u8 = 4;
+/// A possessive that joins the actors on either side (TABARI).
+pub(crate) const MOD_POSSESSIVE: u8 = 8;
 
 /// How pronouns find their referents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -602,6 +604,10 @@ fn is_conj(t: &Token) -> bool {
 /// How the tokens `a..b` join two actors: 0 not at all, 1 by a comma only, 2 by a
 /// conjunction (or only by adjectives: "the evil Arnor awful Gondor").
 fn joins_compound(toks: &[Token], modifier: &[u8], a: usize, b: usize) -> u8 {
+    // "Arnor's Elrond": a possessive names two actors of one noun phrase.
+    if b == a + 1 && toks[a].kind == TokenKind::Possessive && modifier.get(a).is_some_and(|&m| m & MOD_POSSESSIVE != 0) {
+        return 2;
+    }
     let conj = toks[a..b].iter().take_while(|t| is_conj(t)).count();
     let rest = (a + conj..b).all(|i| modifier.get(i).copied().unwrap_or(0) != 0);
     if conj > 2 || !rest {

@@ -90,7 +90,7 @@ const POS_NOUN: u8 = 1;
 const POS_ADJ: u8 = 2;
 const POS_DET: u8 = 4;
 
-pub(crate) use actor::{MOD_ADJ, MOD_DET, MOD_WORD};
+pub(crate) use actor::{MOD_ADJ, MOD_DET, MOD_POSSESSIVE, MOD_WORD};
 const CONJUNCTIONS: &[&str] = &["AND", "OR", "NOR", "BUT"];
 /// Modal auxiliaries: TreeBank tags them MD, never a verb.
 const MODALS: &[&str] = &["SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL", "CAN", "SHALL", "OUGHT"];
@@ -357,6 +357,13 @@ impl<'d> Coder<'d> {
                     0
                 }
             }));
+            if self.opts.possessive_compounds {
+                for (i, t) in toks.iter().enumerate() {
+                    if t.kind == TokenKind::Possessive {
+                        self.modifier[i] |= MOD_POSSESSIVE;
+                    }
+                }
+            }
             // Words that start a dictionary verb cannot stand between an actor and its agent.
             self.verbish.clear();
             if self.opts.agent_modifiers > 0 {
@@ -1258,6 +1265,7 @@ mod tests {
     t!(hyphens_are_blanks, "The Al-Gore group will attack Barad-Dur in the south today.", vec!["AGR/MOR/223"]);
     t!(source_carried_over_conjunction, "Arnor will attack Gondor and soldiers near the Libya border will attack Osgiliath.", vec!["ARN/GON/223", "ARN/OSG/223"]);
     t!(source_after_conjunction, "Arnor will attack Gondor but Libya's army will attack Osgiliath today.", vec!["ARN/GON/223", "LBY/OSG/223"]);
+    t!(possessive_compound, "Elrond will attack Gondor and Arnor's Gandalf in the south.", vec!["ELF/GON/223", "ELF/ARN/223", "ELF/WIZ/223"]);
     t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
     t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }

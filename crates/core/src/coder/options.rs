@@ -87,6 +87,9 @@ pub struct CoderOptions {
     /// follows the conjunction at once (TABARI 7.6); otherwise the first actor of the verb's
     /// clause is the source.
     pub carry_source: bool,
+    /// Actors on either side of a possessive ("Arnor's Elrond") join one compound (TABARI
+    /// sees one noun phrase naming two actors).
+    pub possessive_compounds: bool,
     /// `%` in a pattern makes its compound both source and target, every member against
     /// every other (TABARI); otherwise only the source (PETRARCH).
     pub compound_both: bool,
@@ -150,6 +153,7 @@ impl Default for CoderOptions {
             agent_modifiers: 2,
             distribute_agents: false,
             compound_both: true,
+            possessive_compounds: false,
             carry_source: false,
             split_hyphens: false,
             one_conjunction: false,
@@ -186,6 +190,7 @@ impl CoderOptions {
             min_words: 8,
             special_codes: true,
             greedy_actors: true,
+            possessive_compounds: true,
             carry_source: true,
             split_hyphens: true,
             target_in_clause: true,
