@@ -37,6 +37,8 @@ pub enum Origin {
     PreviousSentence,
     /// "we" or "I" in a quotation: its speaker.
     Speaker,
+    /// A noun phrase that names no actor (PETRARCH `new_actor_length`).
+    Phrase,
 }
 
 impl std::fmt::Display for Origin {
@@ -45,6 +47,7 @@ impl std::fmt::Display for Origin {
             Origin::Entry(loc) => loc.fmt(f),
             Origin::PreviousSentence => f.write_str("previous sentence"),
             Origin::Speaker => f.write_str("speaker of the quotation"),
+            Origin::Phrase => f.write_str("a noun phrase with no actor"),
         }
     }
 }
@@ -554,7 +557,7 @@ pub(crate) fn resolve_pronouns(
 /// (one phrase coding several actors) form a group too.
 /// With `one_conjunction`, a list ends at its conjunction: "Calenardhon and Gondor, and
 /// Gondor and Dagolath" are two compounds (PETRARCH's parse trees see them so).
-fn provisional_groups(toks: &[Token], modifier: &[u8], one_conjunction: bool, out: &[Unit]) -> Vec<u32> {
+pub(crate) fn provisional_groups(toks: &[Token], modifier: &[u8], one_conjunction: bool, out: &[Unit]) -> Vec<u32> {
     // Join kind between unit i-1 and i: 0 none, 1 comma only, 2 with a conjunction.
     let kind: Vec<u8> = (0..out.len())
         .map(|i| {

@@ -10,6 +10,7 @@
 
 pub mod actor;
 pub mod article;
+mod chunk;
 pub mod options;
 pub mod pattern;
 
@@ -445,6 +446,9 @@ impl<'d> Coder<'d> {
             ctx.speaker,
             &mut self.units,
         );
+        if self.opts.new_actor_length > 0 {
+            self.add_new_actors();
+        }
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
             let (pool, tok_lex) = (&self.pool, &self.tok_lex);
@@ -467,6 +471,22 @@ impl<'d> Coder<'d> {
             }
         }
         Some(issues)
+    }
+
+    /// PETRARCH `new_actor_length`: noun phrases that name no actor become actors.
+    fn add_new_actors(&mut self) {
+        let (dict, toks, pool, tok_lex) = (self.dict, &self.toks, &self.pool, &self.tok_lex);
+        let n = toks.len();
+        let verbish = &self.verbish;
+        let is_verb = |i: usize| match verbish.get(i) {
+            Some(&v) => v,
+            None => {
+                let mut verb = false;
+                dict.verb_trie.matches_at(i, n, &|k| token_lexemes(pool, tok_lex, k), &mut |_, _| verb = true);
+                verb
+            }
+        };
+        chunk::add_new_actors(toks, &self.modifier, self.opts.one_conjunction, &is_verb, self.opts.new_actor_length, &mut self.units);
     }
 
     fn run(&mut self, text: &str, ctx: &SentenceContext, mut trace: Option<&mut Vec<String>>) -> Vec<CodedEvent> {
@@ -1182,6 +1202,22 @@ mod tests {
         // Bare verb after a negation: nothing; a pattern naming the negation: coded.
         assert!(code_with(&d, &o, "Arnor did not attack Gondor in the south of the region.").is_empty());
         assert_eq!(code_with(&d, &o, "Arnor never wanted to flee from Gondor in the south today."), ["ARN/GON/999"]);
+    }
+
+    #[test]
+    fn new_actors_from_noun_phrases() {
+        let d = dict();
+        let mut o = CoderOptions::petrarch();
+        let text = "The Rohirrim riders will attack the Ministry of Magic in the south.";
+        assert!(code_with(&d, &o, text).is_empty());
+        o.new_actor_length = 4;
+        assert_eq!(code_with(&d, &o, text), ["\"THE ROHIRRIM RIDERS\"/\"THE MINISTRY OF MAGIC\"/223"]);
+        // A phrase modified by one that names an actor is that actor's; one joined to an
+        // actor's phrase by "and" is a member of its compound.
+        let text = "Arnor's sheep and old goats will attack the walls of Gondor today.";
+        assert_eq!(code_with(&d, &o, text), ["ARN/GON/223", "\"OLD GOATS\"/GON/223"]);
+        o.new_actor_length = 2;
+        assert!(code_with(&d, &o, "The Rohirrim riders will attack the Ministry of Magic in the south.").is_empty());
     }
 
     #[test]

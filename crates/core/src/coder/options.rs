@@ -137,6 +137,9 @@ pub struct CoderOptions {
     /// With no actor before a pattern's first word, the source may be an actor among the
     /// pattern's words before the verb (TABARI, PETRARCH; "- NEITHER *").
     pub source_in_pattern: bool,
+    /// A noun phrase of at most this many words that names no actor is an actor of its
+    /// own, coded as its words in quotes (PETRARCH `new_actor_length`); 0: never.
+    pub new_actor_length: usize,
 }
 
 impl Default for CoderOptions {
@@ -175,6 +178,7 @@ impl Default for CoderOptions {
             agents_take_nearest_country: true,
             longest_pattern: false,
             source_in_pattern: false,
+            new_actor_length: 0,
         }
     }
 }
@@ -244,6 +248,9 @@ impl CoderOptions {
         let v = value.trim();
         match option.trim().to_ascii_lowercase().as_str() {
             "require_dyad" => self.require_target = !v.eq_ignore_ascii_case("false"),
+            "new_actor_length" => {
+                self.new_actor_length = v.parse().map_err(|_| format!("new_actor_length: bad number '{v}'"))?;
+            }
             o if o.starts_with("comma_") => {
                 let n: usize = v.parse().map_err(|_| format!("{o}: bad number '{v}'"))?;
                 let mut c = self.comma.unwrap_or(CommaLimits { min: 1, max: 8, emin: 1, emax: 8, bmin: 0, bmax: 0 });
@@ -407,6 +414,8 @@ mod tests {
         assert_eq!((c.min, c.emax), (1, 0));
         assert!(o.apply_petrarch("comma_xx", "1").is_err());
         o.apply_petrarch("new_actor_length", "4").unwrap();
+        assert_eq!(o.new_actor_length, 4);
+        assert!(o.apply_petrarch("new_actor_length", "x").is_err());
     }
 
     #[test]
