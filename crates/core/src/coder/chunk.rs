@@ -128,6 +128,16 @@ pub(crate) fn add_new_actors(
 }
 
 
+/// For each token, one past the end of the noun phrase naming no actor that it lies in,
+/// or `u32::MAX` (for `^` in PETRARCH patterns).
+pub(crate) fn phrase_ends(toks: &[Token], is_verb: &dyn Fn(usize) -> bool, covered: &[bool]) -> Vec<u32> {
+    let mut out = vec![u32::MAX; toks.len()];
+    for c in chunks(toks, is_verb, covered).iter().filter(|c| !c.has_actor) {
+        out[c.start..c.end].iter_mut().for_each(|e| *e = c.end as u32);
+    }
+    out
+}
+
 /// The noun-phrase chunks of a sentence: runs of words and numbers outside [`NOT_NOUN`],
 /// with a possessive marker and `of` inside them; a word that begins a verb ends a run
 /// unless a determiner or a possessive comes right before it ("the attack", "Arnor's

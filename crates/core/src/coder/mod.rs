@@ -489,6 +489,15 @@ impl<'d> Coder<'d> {
         chunk::add_new_actors(toks, &self.modifier, self.opts.one_conjunction, &is_verb, self.opts.new_actor_length, &mut self.units);
     }
 
+    /// Where each token's noun phrase (naming no actor) ends, for `^` ([`chunk::phrase_ends`]):
+    /// the verbs found end phrases; `in_unit` marks actors' tokens.
+    fn phrase_ends(&self, verbs: &[VerbHit], in_unit: &[bool]) -> Vec<u32> {
+        let is_verb = |i: usize| verbs.iter().any(|v| v.start == i);
+        let n = self.toks.len();
+        let covered: Vec<bool> = (0..n).map(|i| in_unit.get(i).copied().unwrap_or(false)).collect();
+        chunk::phrase_ends(&self.toks, &is_verb, &covered)
+    }
+
     fn run(&mut self, text: &str, ctx: &SentenceContext, mut trace: Option<&mut Vec<String>>) -> Vec<CodedEvent> {
         let Some(issues) = self.prepare(text, ctx, &mut trace) else { return Vec::new() };
         let dict = self.dict;
@@ -626,6 +635,7 @@ impl<'d> Coder<'d> {
                 self.lex_stamp[l.0 as usize] = self.stamp;
             }
         }
+        let phrase_end = if self.opts.skip_phrases { self.phrase_ends(&verbs, &in_unit) } else { Vec::new() };
         let m = Matcher {
             dict,
             toks,
@@ -635,6 +645,7 @@ impl<'d> Coder<'d> {
             unit_start: &unit_start,
             unit_end: &unit_end,
             count_synsets: self.opts.count_synsets,
+            phrase_end: &phrase_end,
         };
         let clause = clauses(toks, units, &verbs, &self.pos, &self.modifier, self.opts.comma_clauses);
         let mut consumed_to = 0usize;
@@ -1218,6 +1229,15 @@ mod tests {
         assert_eq!(code_with(&d, &o, text), ["ARN/GON/223", "\"OLD GOATS\"/GON/223"]);
         o.new_actor_length = 2;
         assert!(code_with(&d, &o, "The Rohirrim riders will attack the Ministry of Magic in the south.").is_empty());
+    }
+
+    #[test]
+    fn caret_passes_over_a_noun_phrase() {
+        let d = dict();
+        let text = "Arnor warned at the sheep herds about Gondor today.";
+        assert_eq!(code_with(&d, &CoderOptions::petrarch(), text), ["ARN/GON/162"]);
+        let o = CoderOptions { skip_phrases: false, ..CoderOptions::petrarch() };
+        assert_eq!(code_with(&d, &o, text), ["ARN/GON/160"]);
     }
 
     #[test]

@@ -140,6 +140,10 @@ pub struct CoderOptions {
     /// A noun phrase of at most this many words that names no actor is an actor of its
     /// own, coded as its words in quotes (PETRARCH `new_actor_length`); 0: never.
     pub new_actor_length: usize,
+    /// `^` in a pattern passes over a noun phrase that names no actor as well as over an
+    /// actor (PETRARCH, whose `^` skips a noun phrase of the parse: "- * THEIR ^ +" on
+    /// "warned their populations about Gondor").
+    pub skip_phrases: bool,
 }
 
 impl Default for CoderOptions {
@@ -179,6 +183,7 @@ impl Default for CoderOptions {
             longest_pattern: false,
             source_in_pattern: false,
             new_actor_length: 0,
+            skip_phrases: false,
         }
     }
 }
@@ -227,6 +232,7 @@ impl CoderOptions {
             agents_take_nearest_country: false,
             longest_pattern: true,
             source_in_pattern: true,
+            skip_phrases: true,
             ..CoderOptions::default()
         }
     }
