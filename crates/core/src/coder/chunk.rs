@@ -115,7 +115,45 @@ pub(crate) fn add_new_actors(
         };
         units.iter_mut().filter(|w| w.group == from).for_each(|w| w.group = to);
     }
-    // Group numbers in order of first appearance, as the grouping gives them.
+    renumber_groups(units);
+    true
+}
+
+
+/// Noun phrases that each name an actor, joined by one conjunction, are one compound
+/// ("Ithilen's sheep and goats of Gondor"): PETRARCH reads the coordination off its
+/// parse, where herald's own grouping wants only modifiers between the actors. Returns
+/// whether any groups were joined.
+pub(crate) fn join_phrase_compounds(toks: &[Token], is_verb: &dyn Fn(usize) -> bool, units: &mut [Unit]) -> bool {
+    let n = toks.len();
+    let mut covered = vec![false; n];
+    for u in units.iter() {
+        covered[u.start..u.end.min(n)].iter_mut().for_each(|c| *c = true);
+    }
+    let chunks = chunks(toks, is_verb, &covered);
+    let mut joined = false;
+    for w in chunks.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if !(a.has_actor && b.has_actor && b.start == a.end + 1 && matches!(toks[a.end].norm.as_str(), "AND" | "OR")) {
+            continue;
+        }
+        let inside = |c: Chunk| move |u: &Unit| u.start >= c.start && u.end <= c.end;
+        let (Some(to), Some(from)) = (units.iter().rev().find(|u| inside(a)(u)).map(|u| u.group), units.iter().find(|u| inside(b)(u)).map(|u| u.group)) else {
+            continue;
+        };
+        if to != from {
+            units.iter_mut().filter(|u| u.group == from).for_each(|u| u.group = to);
+            joined = true;
+        }
+    }
+    if joined {
+        renumber_groups(units);
+    }
+    joined
+}
+
+/// Group numbers in order of first appearance, as the grouping gives them.
+fn renumber_groups(units: &mut [Unit]) {
     let mut seen: Vec<u32> = Vec::new();
     for u in units.iter_mut() {
         let g = seen.iter().position(|&s| s == u.group).unwrap_or_else(|| {
@@ -124,9 +162,7 @@ pub(crate) fn add_new_actors(
         });
         u.group = g as u32;
     }
-    true
 }
-
 
 /// For each token, one past the end of the noun phrase naming no actor that it lies in,
 /// or `u32::MAX` (for `^` in PETRARCH patterns).

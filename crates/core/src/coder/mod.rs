@@ -446,8 +446,8 @@ impl<'d> Coder<'d> {
             ctx.speaker,
             &mut self.units,
         );
-        if self.opts.new_actor_length > 0 {
-            self.add_new_actors();
+        if self.opts.new_actor_length > 0 || self.opts.phrase_compounds {
+            self.noun_phrase_actors();
         }
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
@@ -473,8 +473,9 @@ impl<'d> Coder<'d> {
         Some(issues)
     }
 
-    /// PETRARCH `new_actor_length`: noun phrases that name no actor become actors.
-    fn add_new_actors(&mut self) {
+    /// PETRARCH's noun phrases: those that name no actor become actors (`new_actor_length`),
+    /// those joined by a conjunction form compounds (`phrase_compounds`).
+    fn noun_phrase_actors(&mut self) {
         let (dict, toks, pool, tok_lex) = (self.dict, &self.toks, &self.pool, &self.tok_lex);
         let n = toks.len();
         let verbish = &self.verbish;
@@ -486,7 +487,12 @@ impl<'d> Coder<'d> {
                 verb
             }
         };
-        chunk::add_new_actors(toks, &self.modifier, self.opts.one_conjunction, &is_verb, self.opts.new_actor_length, &mut self.units);
+        if self.opts.new_actor_length > 0 {
+            chunk::add_new_actors(toks, &self.modifier, self.opts.one_conjunction, &is_verb, self.opts.new_actor_length, &mut self.units);
+        }
+        if self.opts.phrase_compounds {
+            chunk::join_phrase_compounds(toks, &is_verb, &mut self.units);
+        }
     }
 
     /// Where each token's noun phrase (naming no actor) ends, for `^` ([`chunk::phrase_ends`]):
@@ -1229,6 +1235,15 @@ mod tests {
         assert_eq!(code_with(&d, &o, text), ["ARN/GON/223", "\"OLD GOATS\"/GON/223"]);
         o.new_actor_length = 2;
         assert!(code_with(&d, &o, "The Rohirrim riders will attack the Ministry of Magic in the south.").is_empty());
+    }
+
+    #[test]
+    fn noun_phrases_joined_by_a_conjunction() {
+        let d = dict();
+        let text = "Arnor's sheep and the goats of Gondor will attack Osgiliath today.";
+        assert_eq!(code_with(&d, &CoderOptions::petrarch(), text), ["ARN/OSG/223", "GON/OSG/223"]);
+        let o = CoderOptions { phrase_compounds: false, ..CoderOptions::petrarch() };
+        assert_eq!(code_with(&d, &o, text), ["GON/OSG/223"]);
     }
 
     #[test]

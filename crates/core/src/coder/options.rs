@@ -144,6 +144,10 @@ pub struct CoderOptions {
     /// actor (PETRARCH, whose `^` skips a noun phrase of the parse: "- * THEIR ^ +" on
     /// "warned their populations about Gondor").
     pub skip_phrases: bool,
+    /// Noun phrases that each name an actor, joined by one conjunction, form a compound
+    /// ("Ithilen's sheep and goats of Gondor"; PETRARCH reads the coordination off its
+    /// parse); otherwise only modifiers may stand between a compound's actors.
+    pub phrase_compounds: bool,
 }
 
 impl Default for CoderOptions {
@@ -184,6 +188,7 @@ impl Default for CoderOptions {
             source_in_pattern: false,
             new_actor_length: 0,
             skip_phrases: false,
+            phrase_compounds: false,
         }
     }
 }
@@ -233,6 +238,7 @@ impl CoderOptions {
             longest_pattern: true,
             source_in_pattern: true,
             skip_phrases: true,
+            phrase_compounds: true,
             ..CoderOptions::default()
         }
     }
