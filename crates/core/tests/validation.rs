@@ -44,12 +44,12 @@ fn tabari_validate_project() {
 
 #[test]
 fn petrarch_unit_tests_schrodt() {
-    suite("petrarch-philip-schrodt/PETR.UnitTest.records.xml", 276, 263);
+    suite("petrarch-philip-schrodt/PETR.UnitTest.records.xml", 276, 265);
 }
 
 #[test]
 fn petrarch_unit_tests_petrarch2_copy() {
-    suite("petrarch2/PETR.UnitTest.records.xml", 279, 262);
+    suite("petrarch2/PETR.UnitTest.records.xml", 279, 264);
 }
 
 /// PETRARCH-2's gold-standard file: its expectations are PETRARCH-2's own output, so the

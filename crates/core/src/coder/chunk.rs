@@ -16,15 +16,18 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Other words that never belong to a noun phrase: conjunctions, pronouns, auxiliaries,
-/// subordinators, negation, and time words, which PETRARCH's parses mark as temporal
-/// phrases rather than noun phrases.
+/// subordinators, negation, and time adverbs ("today"), which PETRARCH's parses mark as
+/// temporal phrases rather than noun phrases.
 const NOT_NOUN: &[&str] = &[
     "AND", "OR", "NOR", "BUT", "IF", "WHILE", "BECAUSE", "ALTHOUGH", "THOUGH", "WHETHER", "I", "YOU", "HE", "SHE",
     "IT", "WE", "THEY", "ME", "HIM", "HER", "US", "THEM", "THAT", "WHICH", "WHO", "WHOM", "WHOSE", "WHAT", "WHEN",
     "WHERE", "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "HAS", "HAVE", "HAD", "DO", "DOES", "DID", "WILL",
     "WOULD", "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST", "NOT", "NO", "TODAY", "YESTERDAY",
-    "TOMORROW", "TONIGHT", "NOW", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
+    "TOMORROW", "TONIGHT", "NOW",
 ];
+
+/// Names of days: nouns ("on Saturday"), but never new actors.
+const DAYS: &[&str] = &["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
 
 const DETERMINERS: &[&str] = &["THE", "A", "AN"];
 
@@ -66,7 +69,7 @@ pub(crate) fn add_new_actors(
         }
         let words: Vec<&str> =
             toks[c.start..c.end].iter().filter(|t| t.kind != TokenKind::Possessive).map(|t| t.norm.as_str()).collect();
-        if words.is_empty() || words.len() > max_words || words.iter().all(|w| DETERMINERS.contains(w)) {
+        if words.is_empty() || words.len() > max_words || words.iter().all(|w| DETERMINERS.contains(w) || DAYS.contains(w)) {
             continue;
         }
         let prev = k.checked_sub(1).map(|j| chunks[j]);
@@ -240,7 +243,7 @@ mod tests {
     fn noun_phrases() {
         assert_eq!(
             spans("Gryffindor's head Minerva McGonagall left for the Ministry of Magic on Wednesday.", &["LEFT"]),
-            vec!["GRYFFINDOR 'S HEAD MINERVA MCGONAGALL", "THE MINISTRY OF MAGIC"]
+            vec!["GRYFFINDOR 'S HEAD MINERVA MCGONAGALL", "THE MINISTRY OF MAGIC", "WEDNESDAY"]
         );
         assert_eq!(spans("The attack on the town has angered its people.", &["ATTACK", "ANGERED"]), vec!["THE ATTACK", "THE TOWN", "ITS PEOPLE"]);
     }

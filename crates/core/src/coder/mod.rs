@@ -641,7 +641,11 @@ impl<'d> Coder<'d> {
                 self.lex_stamp[l.0 as usize] = self.stamp;
             }
         }
-        let phrase_end = if self.opts.skip_phrases { self.phrase_ends(&verbs, &in_unit) } else { Vec::new() };
+        let phrase_end = if self.opts.skip_phrases || self.opts.absent_target_needs_object {
+            self.phrase_ends(&verbs, &in_unit)
+        } else {
+            Vec::new()
+        };
         let m = Matcher {
             dict,
             toks,
@@ -651,7 +655,7 @@ impl<'d> Coder<'d> {
             unit_start: &unit_start,
             unit_end: &unit_end,
             count_synsets: self.opts.count_synsets,
-            phrase_end: &phrase_end,
+            phrase_end: if self.opts.skip_phrases { &phrase_end } else { &[] },
         };
         let clause = clauses(toks, units, &verbs, &self.pos, &self.modifier, self.opts.comma_clauses);
         let mut consumed_to = 0usize;
@@ -853,11 +857,12 @@ impl<'d> Coder<'d> {
             let vspan = byte_span(toks, v.start, v.end);
             let c_here = clause[v.start];
             let absent = self.opts.absent_code.as_str();
+            let object = !self.opts.absent_target_needs_object || object_follows(&phrase_end, &verbs, &clause, v, caps.hi);
             let mut emit = |s: Option<Who>, t: Option<Who>, code: &str| {
                 let code = code.trim_end_matches(['?', '!']);
                 let sc = s.map_or("", |w| w.code(units));
                 let tc = t.map_or("", |w| w.code(units));
-                if sc.is_empty() || (self.opts.require_target && tc.is_empty()) || sc == tc {
+                if sc.is_empty() || (tc.is_empty() && (self.opts.require_target || !object)) || sc == tc {
                     return;
                 }
                 let tc = if tc.is_empty() { absent } else { tc };
@@ -1017,6 +1022,15 @@ fn carried_source(units: &[Unit], unit_start: &[u32], clause: &[u16], verb: usiz
         Some(u) if units[u as usize].end <= verb => Some(Some(u as usize)),
         _ => Some(first_source.or_else(|| units.iter().position(|u| u.end <= verb))),
     }
+}
+
+/// Whether a noun phrase naming no actor (`phrase_end`, [`chunk::phrase_ends`]) follows
+/// verb `v` (or its pattern, to `hi`) in its clause before the next verb: the object an
+/// event without a target actor codes as `---` in PETRARCH.
+fn object_follows(phrase_end: &[u32], verbs: &[VerbHit], clause: &[u16], v: &VerbHit, hi: usize) -> bool {
+    let from = hi.max(v.end);
+    let to = verbs.iter().map(|w| w.start).filter(|&s| s >= from).min().unwrap_or(phrase_end.len());
+    (from..to.min(phrase_end.len())).any(|p| phrase_end[p] != u32::MAX && clause.get(p) == clause.get(v.start))
 }
 
 fn code_marks(code: &CodeSpec) -> (bool, bool) {
@@ -1244,6 +1258,17 @@ mod tests {
         assert_eq!(code_with(&d, &CoderOptions::petrarch(), text), ["ARN/OSG/223", "GON/OSG/223"]);
         let o = CoderOptions { phrase_compounds: false, ..CoderOptions::petrarch() };
         assert_eq!(code_with(&d, &o, text), ["GON/OSG/223"]);
+    }
+
+    #[test]
+    fn absent_target_needs_an_object() {
+        let d = dict();
+        let mut o = CoderOptions::petrarch();
+        o.require_target = false;
+        assert!(code_with(&d, &o, "The Arnor minister said today.").is_empty());
+        assert_eq!(code_with(&d, &o, "The Arnor minister said on Saturday."), ["ARNGOV/---/023"]);
+        o.absent_target_needs_object = false;
+        assert_eq!(code_with(&d, &o, "The Arnor minister said today."), ["ARNGOV/---/023"]);
     }
 
     #[test]

@@ -148,6 +148,10 @@ pub struct CoderOptions {
     /// ("Ithilen's sheep and goats of Gondor"; PETRARCH reads the coordination off its
     /// parse); otherwise only modifiers may stand between a compound's actors.
     pub phrase_compounds: bool,
+    /// With `require_target` off, an event without a target actor still needs a noun
+    /// phrase after its verb, in its clause (PETRARCH codes the verb's object as `---`):
+    /// "an official said on Saturday" codes, "an official said today" does not.
+    pub absent_target_needs_object: bool,
 }
 
 impl Default for CoderOptions {
@@ -189,6 +193,7 @@ impl Default for CoderOptions {
             new_actor_length: 0,
             skip_phrases: false,
             phrase_compounds: false,
+            absent_target_needs_object: false,
         }
     }
 }
@@ -239,6 +244,7 @@ impl CoderOptions {
             source_in_pattern: true,
             skip_phrases: true,
             phrase_compounds: true,
+            absent_target_needs_object: true,
             ..CoderOptions::default()
         }
     }
