@@ -925,7 +925,7 @@ impl<'d> Coder<'d> {
                 .collect();
             retain_flags(&mut events, &keep);
         }
-        if let Some(tr) = trace.as_deref_mut() {
+        if let Some(tr) = trace {
             if events.is_empty() && !verbs.is_empty() {
                 tr.push("no event: no verb had both a source and a target actor".into());
             }
