@@ -41,9 +41,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-/// As [`tokenize`], reusing `out`'s allocation.
-pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
-    out.clear();
+/// As [`tokenize`], reusing `out`'s allocation and its tokens' string buffers.
+pub fn tokenize_into(text: &str, toks: &mut Vec<Token>) {
+    let mut sink = Sink { toks, n: 0 };
+    let out = &mut sink;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -76,6 +77,15 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         }
         i = j;
     }
+    let n = sink.n;
+    sink.toks.truncate(n);
+}
+
+/// Where tokens go: the caller's vector, whose old tokens' buffers are reused.
+struct Sink<'a> {
+    toks: &'a mut Vec<Token>,
+    /// Tokens written so far.
+    n: usize,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -91,7 +101,7 @@ fn is_dash(c: char) -> bool {
 }
 
 /// Splits one whitespace-free chunk `text[s..e]` into tokens.
-fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Vec<Token>) {
+fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Sink) {
     // Leading punctuation: quotes, brackets, dashes.
     while s < e {
         let c = text[s..e].chars().next().unwrap();
@@ -110,9 +120,10 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Vec<Token>) {
         push(out, text, s, s + n, kind);
         s += n;
     }
-    // Trailing punctuation, collected in reverse.
-    let mut tail: Vec<(usize, usize, TokenKind)> = Vec::new();
-    while s < e {
+    // Trailing punctuation, collected in reverse (beyond eight marks, the rest stays).
+    let mut tail = [(0usize, 0usize, TokenKind::Other); 8];
+    let mut nt = 0;
+    while s < e && nt < tail.len() {
         let c = text[s..e].chars().next_back().unwrap();
         let cl = c.len_utf8();
         let kind = match c {
@@ -132,13 +143,14 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Vec<Token>) {
             '\u{2019}' | '\'' if e - s > cl && !ends_possessive(&text[s..e]) => TokenKind::Quote,
             _ => break,
         };
-        tail.push((e - cl, e, kind));
+        tail[nt] = (e - cl, e, kind);
+        nt += 1;
         e -= cl;
     }
     if s < e {
         split_core(text, s, e, out);
     }
-    for (a, b, k) in tail.into_iter().rev() {
+    for &(a, b, k) in tail[..nt].iter().rev() {
         push(out, text, a, b, k);
     }
 }
@@ -170,7 +182,7 @@ fn is_abbreviation(w: &str) -> bool {
 }
 
 /// The core of a chunk: a word, possibly with a possessive or internal punctuation.
-fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
+fn split_core(text: &str, s: usize, e: usize, out: &mut Sink) {
     let w = &text[s..e];
     // Possessive 's / ’s at the end.
     for suffix in ["'s", "'S", "\u{2019}s", "\u{2019}S"] {
@@ -229,7 +241,7 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
     push_word(out, text, s, e);
 }
 
-fn push_word(out: &mut Vec<Token>, text: &str, s: usize, e: usize) {
+fn push_word(out: &mut Sink, text: &str, s: usize, e: usize) {
     let w = &text[s..e];
     let kind = if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
         TokenKind::Number
@@ -241,27 +253,45 @@ fn push_word(out: &mut Vec<Token>, text: &str, s: usize, e: usize) {
     push(out, text, s, e, kind);
 }
 
-fn push(out: &mut Vec<Token>, text: &str, s: usize, e: usize, kind: TokenKind) {
+fn push(out: &mut Sink, text: &str, s: usize, e: usize, kind: TokenKind) {
     let raw = &text[s..e];
-    let norm = match kind {
-        TokenKind::Quote => "\"".to_string(),
-        TokenKind::Possessive => "'S".to_string(),
-        TokenKind::End if raw.starts_with('.') => ".".to_string(),
-        TokenKind::Break if raw.chars().all(|c| c == '-' || is_dash(c)) => "--".to_string(),
+    let i = out.n;
+    out.n += 1;
+    if i == out.toks.len() {
+        out.toks.push(Token { start: s, end: e, norm: String::new(), kind });
+    }
+    let t = &mut out.toks[i];
+    t.start = s;
+    t.end = e;
+    t.kind = kind;
+    t.norm.clear();
+    match kind {
+        TokenKind::Quote => t.norm.push('"'),
+        TokenKind::Possessive => t.norm.push_str("'S"),
+        TokenKind::End if raw.starts_with('.') => t.norm.push('.'),
+        TokenKind::Break if raw.chars().all(|c| c == '-' || is_dash(c)) => t.norm.push_str("--"),
         // "US" in capitals is the country, as "U.S." is; the pronoun "us" never is. Dictionary
         // lookups ignore case, so the distinction is made here.
-        TokenKind::Word if raw == "US" => "U.S.".to_string(),
-        _ => normalize(raw),
-    };
-    out.push(Token { start: s, end: e, norm, kind });
+        TokenKind::Word if raw == "US" => t.norm.push_str("U.S."),
+        _ => normalize_into(raw, &mut t.norm),
+    }
 }
 
 /// Upper-cases and maps typographic apostrophes and hyphens to ASCII.
 pub fn normalize(raw: &str) -> String {
-    if raw.is_ascii() {
-        return raw.to_ascii_uppercase();
-    }
     let mut s = String::with_capacity(raw.len());
+    normalize_into(raw, &mut s);
+    s
+}
+
+/// As [`normalize`], appending to `s`.
+pub fn normalize_into(raw: &str, s: &mut String) {
+    if raw.is_ascii() {
+        let from = s.len();
+        s.push_str(raw);
+        s[from..].make_ascii_uppercase();
+        return;
+    }
     for c in raw.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' => s.push('\''),
@@ -269,7 +299,6 @@ pub fn normalize(raw: &str) -> String {
             c => s.extend(c.to_uppercase()),
         }
     }
-    s
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use crate::date::Date;
 use crate::dict::compile::{Dictionary, LexId};
+use crate::dict::SourceLoc;
 use crate::token::{Token, TokenKind};
 
 /// A resolved actor mention.
@@ -16,8 +17,8 @@ pub struct Unit {
     pub code: String,
     /// Compound group: units listed together share it.
     pub group: u32,
-    /// Dictionary line of the actor (or agent) entry, for explanations.
-    pub source: String,
+    /// Where the actor came from, for explanations.
+    pub source: Origin,
     /// One past the last word of a gapped phrase whose far words lie after `end`
     /// (`DURTHANG … ORC`); otherwise `end`.
     pub far: usize,
@@ -50,6 +51,33 @@ pub enum CountryFrom {
     Nearby,
     /// A bare agent took the sentence's default country (the article's).
     Default,
+}
+
+/// Where a [`Unit`] came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The dictionary line of its actor (or agent) entry.
+    Entry(SourceLoc),
+    /// A pronoun's referent in the previous sentence.
+    PreviousSentence,
+    /// "we" or "I" in a quotation: its speaker.
+    Speaker,
+    /// A noun phrase that names no actor (PETRARCH `new_actor_length`).
+    Phrase,
+    /// A person's surname alone, after the article named them in full.
+    Surname,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Entry(loc) => loc.fmt(f),
+            Origin::PreviousSentence => f.write_str("previous sentence"),
+            Origin::Speaker => f.write_str("speaker of the quotation"),
+            Origin::Phrase => f.write_str("a noun phrase with no actor"),
+            Origin::Surname => f.write_str("surname of a person named earlier in the article"),
+        }
+    }
 }
 
 /// A raw dictionary hit before units are formed.
@@ -333,7 +361,7 @@ pub(crate) fn build_units(
                     }
                 };
                 let (s0, e0) = (mentions[stack[0]].start, stack.iter().map(|&i| mentions[i].end).max().unwrap_or(m.end));
-                let source = agent(stack[0]).expect("agent").loc.to_string();
+                let source = Origin::Entry(agent(stack[0]).expect("agent").loc.clone());
                 out.push(Unit { start: s0, end: e0, code: code.clone(), group: 0, source, far: e0, base: code, pronoun: false, country_from: match near {
                     Some(_) => CountryFrom::Nearby,
                     None if default_country.is_some() => CountryFrom::Default,
@@ -352,7 +380,7 @@ pub(crate) fn build_units(
         };
         let mut end = am.end;
         let mut far = am.far.max(m.far);
-        let mut src = entry.loc.to_string();
+        let mut src = Origin::Entry(entry.loc.clone());
         // Actor ('s)? [modifiers] Agent+ → actor with roles; PETRARCH agents may overlap.
         let mut trailing: Vec<usize> = Vec::new();
         let mut jj = ai + 1;
@@ -378,7 +406,7 @@ pub(crate) fn build_units(
                 break;
             }
             trailing.push(jj);
-            src = agent(jj).expect("agent").loc.to_string();
+            src = Origin::Entry(agent(jj).expect("agent").loc.clone());
             end = end.max(n.end);
             far = far.max(n.far);
             jj += 1;
@@ -467,7 +495,7 @@ pub(crate) fn build_units(
                 let Some(nb) = dict.actors[na as usize].code_on(date).map(str::to_string) else { break };
                 for lead in &stacks {
                     let code = apply(&nb, lead, n.start);
-                    let source = dict.actors[na as usize].loc.to_string();
+                    let source = Origin::Entry(dict.actors[na as usize].loc.clone());
                     push_unit(out, Unit { start: n.start, end: n.end, code, group: 0, source, far: n.far, base: nb.clone(), pronoun: false, country_from: CountryFrom::Named, person: false });
                 }
                 last_end = n.end;
@@ -487,6 +515,8 @@ pub(crate) const MOD_DET: u8 = 1;
 pub(crate) const MOD_ADJ: u8 = 2;
 /// Any other plain word (where no adjective list says better).
 pub(crate) const MOD_WORD: u8 = 4;
+/// A possessive that joins the actors on either side (TABARI).
+pub(crate) const MOD_POSSESSIVE: u8 = 8;
 
 /// How pronouns find their referents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -529,7 +559,7 @@ pub(crate) fn resolve_pronouns(
                 end: i + 1,
                 code: code.to_string(),
                 group: 0,
-                source: "speaker of the quotation".into(),
+                source: Origin::Speaker,
                 far: i + 1,
                 base: code.to_string(),
                 pronoun: true,
@@ -567,7 +597,7 @@ pub(crate) fn resolve_pronouns(
                     end: i + 1,
                     code: a.to_string(),
                     group: 0,
-                    source: "previous sentence".to_string(),
+                    source: Origin::PreviousSentence,
                     far: i + 1,
                     base: a.to_string(),
                     pronoun: true,
@@ -594,7 +624,7 @@ pub(crate) fn resolve_pronouns(
 /// (one phrase coding several actors) form a group too.
 /// With `one_conjunction`, a list ends at its conjunction: "Calenardhon and Gondor, and
 /// Gondor and Dagolath" are two compounds (PETRARCH's parse trees see them so).
-fn provisional_groups(toks: &[Token], modifier: &[u8], one_conjunction: bool, out: &[Unit]) -> Vec<u32> {
+pub(crate) fn provisional_groups(toks: &[Token], modifier: &[u8], one_conjunction: bool, out: &[Unit]) -> Vec<u32> {
     // Join kind between unit i-1 and i: 0 none, 1 comma only, 2 with a conjunction.
     let kind: Vec<u8> = (0..out.len())
         .map(|i| {
@@ -644,6 +674,10 @@ fn is_conj(t: &Token) -> bool {
 /// How the tokens `a..b` join two actors: 0 not at all, 1 by a comma only, 2 by a
 /// conjunction (or only by adjectives: "the evil Arnor awful Gondor").
 fn joins_compound(toks: &[Token], modifier: &[u8], a: usize, b: usize) -> u8 {
+    // "Arnor's Elrond": a possessive names two actors of one noun phrase.
+    if b == a + 1 && toks[a].kind == TokenKind::Possessive && modifier.get(a).is_some_and(|&m| m & MOD_POSSESSIVE != 0) {
+        return 2;
+    }
     let conj = toks[a..b].iter().take_while(|t| is_conj(t)).count();
     let rest = (a + conj..b).all(|i| modifier.get(i).copied().unwrap_or(0) != 0);
     if conj > 2 || !rest {
@@ -696,7 +730,7 @@ pub(crate) fn add_surnames(text: &str, toks: &[Token], surnames: &[(String, Stri
                 end: i + 1,
                 code: code.clone(),
                 group,
-                source: "surname of a person named earlier in the article".into(),
+                source: Origin::Surname,
                 far: i + 1,
                 base: code.clone(),
                 pronoun: false,

@@ -1,12 +1,16 @@
 //! The coder: match actors, agents and verb patterns in a sentence's tokens; code events.
 //!
-//! Per sentence: tokenize → look up lexemes → discard check → actor/agent mentions →
-//! units and compound groups → verbs → patterns → source/target → events.
+//! Per sentence: tokenize → look up lexemes → screening (length, discard phrases, time
+//! markers) → actor/agent mentions → units and compound groups → comma-clause removal →
+//! pronouns → verbs → clauses → patterns (longest match) → source/target searches →
+//! events (subordinate and dominant codes, one per clause).
 //! A [`Coder`] borrows a compiled [`Dictionary`] and keeps scratch buffers and a
-//! token-lexeme cache of its own, so use one coder per thread.
+//! token-lexeme cache of its own, so use one coder per thread. The conventions that
+//! differ between TABARI and the PETRARCHs are [`CoderOptions`].
 
 pub mod actor;
 pub mod article;
+mod chunk;
 pub mod options;
 pub mod pattern;
 
@@ -96,7 +100,7 @@ const POS_NOUN: u8 = 1;
 const POS_ADJ: u8 = 2;
 const POS_DET: u8 = 4;
 
-pub(crate) use actor::{MOD_ADJ, MOD_DET, MOD_WORD};
+pub(crate) use actor::{MOD_ADJ, MOD_DET, MOD_POSSESSIVE, MOD_WORD};
 const CONJUNCTIONS: &[&str] = &["AND", "OR", "NOR", "BUT"];
 /// Modal auxiliaries: TreeBank tags them MD, never a verb.
 const MODALS: &[&str] = &["SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL", "CAN", "SHALL", "OUGHT"];
@@ -386,6 +390,13 @@ impl<'d> Coder<'d> {
                     0
                 }
             }));
+            if self.opts.possessive_compounds {
+                for (i, t) in toks.iter().enumerate() {
+                    if t.kind == TokenKind::Possessive {
+                        self.modifier[i] |= MOD_POSSESSIVE;
+                    }
+                }
+            }
             // Words that start a dictionary verb cannot stand between an actor and its agent.
             self.verbish.clear();
             if self.opts.agent_modifiers > 0 {
@@ -470,6 +481,9 @@ impl<'d> Coder<'d> {
         if !ctx.surnames.is_empty() {
             add_surnames(text, &self.toks, ctx.surnames, &mut self.units);
         }
+        if self.opts.new_actor_length > 0 || self.opts.phrase_compounds {
+            self.noun_phrase_actors();
+        }
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
             let (pool, tok_lex) = (&self.pool, &self.tok_lex);
@@ -492,6 +506,37 @@ impl<'d> Coder<'d> {
             }
         }
         Some(issues)
+    }
+
+    /// PETRARCH's noun phrases: those that name no actor become actors (`new_actor_length`),
+    /// those joined by a conjunction form compounds (`phrase_compounds`).
+    fn noun_phrase_actors(&mut self) {
+        let (dict, toks, pool, tok_lex) = (self.dict, &self.toks, &self.pool, &self.tok_lex);
+        let n = toks.len();
+        let verbish = &self.verbish;
+        let is_verb = |i: usize| match verbish.get(i) {
+            Some(&v) => v,
+            None => {
+                let mut verb = false;
+                dict.verb_trie.matches_at(i, n, &|k| token_lexemes(pool, tok_lex, k), &mut |_, _| verb = true);
+                verb
+            }
+        };
+        if self.opts.new_actor_length > 0 {
+            chunk::add_new_actors(toks, &self.modifier, self.opts.one_conjunction, &is_verb, self.opts.new_actor_length, &mut self.units);
+        }
+        if self.opts.phrase_compounds {
+            chunk::join_phrase_compounds(toks, &is_verb, &mut self.units);
+        }
+    }
+
+    /// Where each token's noun phrase (naming no actor) ends, for `^` ([`chunk::phrase_ends`]):
+    /// the verbs found end phrases; `in_unit` marks actors' tokens.
+    fn phrase_ends(&self, verbs: &[VerbHit], in_unit: &[bool]) -> Vec<u32> {
+        let is_verb = |i: usize| verbs.iter().any(|v| v.start == i);
+        let n = self.toks.len();
+        let covered: Vec<bool> = (0..n).map(|i| in_unit.get(i).copied().unwrap_or(false)).collect();
+        chunk::phrase_ends(&self.toks, &is_verb, &covered)
     }
 
     fn run(&mut self, text: &str, ctx: &SentenceContext, mut trace: Option<&mut Vec<String>>) -> Vec<CodedEvent> {
@@ -634,6 +679,11 @@ impl<'d> Coder<'d> {
                 self.lex_stamp[l.0 as usize] = self.stamp;
             }
         }
+        let phrase_end = if self.opts.skip_phrases || self.opts.absent_target_needs_object {
+            self.phrase_ends(&verbs, &in_unit)
+        } else {
+            Vec::new()
+        };
         let m = Matcher {
             dict,
             toks,
@@ -643,6 +693,7 @@ impl<'d> Coder<'d> {
             unit_start: &unit_start,
             unit_end: &unit_end,
             count_synsets: self.opts.count_synsets,
+            phrase_end: if self.opts.skip_phrases { &phrase_end } else { &[] },
         };
         let clause = clauses(toks, units, &verbs, &self.pos, &self.modifier, self.opts.comma_clauses);
         let mut consumed_to = 0usize;
@@ -788,8 +839,11 @@ impl<'d> Coder<'d> {
                         .then_some(last_source)
                         .flatten()
                         .filter(|&u| units[u].end <= v.start);
-                    src = shared
-                        .or(inside.filter(|&u| clause[units[u].start] == c))
+                    let carried = if self.opts.carry_source { carried_source(units, &unit_start, &clause, v.start, first_source) } else { None };
+                    src = carried
+                        .flatten()
+                        .or(shared)
+                        .or_else(|| inside.filter(|&u| clause[units[u].start] == c))
                         .or_else(|| units.iter().position(|u| u.end <= lo && clause[u.start] == c && !place(u)))
                         // Within the pattern's words: "- NEITHER * " on "Neither Iran nor Iraq …".
                         .or_else(|| {
@@ -979,11 +1033,12 @@ impl<'d> Coder<'d> {
             let vspan = byte_span(toks, v.start, v.end);
             let c_here = clause[v.start];
             let absent = self.opts.absent_code.as_str();
+            let object = !self.opts.absent_target_needs_object || object_follows(&phrase_end, &verbs, &clause, v, caps.hi);
             let mut emit = |s: Option<Who>, t: Option<Who>, code: &str| {
                 let code = code.trim_end_matches(['?', '!']);
                 let sc = s.map_or("", |w| w.code(units));
                 let tc = t.map_or("", |w| w.code(units));
-                if sc.is_empty() || (self.opts.require_target && tc.is_empty()) || sc == tc {
+                if sc.is_empty() || (tc.is_empty() && (self.opts.require_target || !object)) || sc == tc {
                     return;
                 }
                 // A statement is not made to the speaker's own country ("Scholz said Berlin
@@ -1056,7 +1111,7 @@ impl<'d> Coder<'d> {
                 .collect();
             retain_flags(&mut events, &keep);
         }
-        if let Some(tr) = trace.as_deref_mut() {
+        if let Some(tr) = trace {
             if events.is_empty() && !verbs.is_empty() {
                 tr.push("no event: no verb had both a source and a target actor".into());
             }
@@ -1138,6 +1193,32 @@ fn split_hyphens(toks: &mut Vec<Token>) {
 
 /// Whether a code is subordinate (`023?`, coded only where nothing else is) or
 /// dominant (`031!`, coded even after another event, silencing the others): TABARI 6.6.
+/// TABARI 7.6: after a conjunction the source carries over from the clause before unless
+/// an actor follows the conjunction ("… but Dagolath promised"; a word or two may come
+/// between: "and pigs of Gondor warned"). `None`: the verb's clause is the sentence's
+/// first, the ordinary search applies; `Some(None)`: nothing to carry.
+fn carried_source(units: &[Unit], unit_start: &[u32], clause: &[u16], verb: usize, first_source: Option<usize>) -> Option<Option<usize>> {
+    let c = clause[verb];
+    if c == 0 {
+        return None;
+    }
+    let first = clause.iter().position(|&k| k == c).unwrap_or(verb);
+    let near = (first + 1..=first + 3).find_map(|p| unit_start.get(p).copied().filter(|&u| u != u32::MAX));
+    match near {
+        Some(u) if units[u as usize].end <= verb => Some(Some(u as usize)),
+        _ => Some(first_source.or_else(|| units.iter().position(|u| u.end <= verb))),
+    }
+}
+
+/// Whether a noun phrase naming no actor (`phrase_end`, [`chunk::phrase_ends`]) follows
+/// verb `v` (or its pattern, to `hi`) in its clause before the next verb: the object an
+/// event without a target actor codes as `---` in PETRARCH.
+fn object_follows(phrase_end: &[u32], verbs: &[VerbHit], clause: &[u16], v: &VerbHit, hi: usize) -> bool {
+    let from = hi.max(v.end);
+    let to = verbs.iter().map(|w| w.start).filter(|&s| s >= from).min().unwrap_or(phrase_end.len());
+    (from..to.min(phrase_end.len())).any(|p| phrase_end[p] != u32::MAX && clause.get(p) == clause.get(v.start))
+}
+
 fn code_marks(code: &CodeSpec) -> (bool, bool) {
     match code {
         CodeSpec::One(c) => (c.ends_with('?'), c.ends_with('!')),
@@ -1437,6 +1518,51 @@ mod tests {
     }
 
     #[test]
+    fn new_actors_from_noun_phrases() {
+        let d = dict();
+        let mut o = CoderOptions::petrarch();
+        let text = "The Rohirrim riders will attack the Ministry of Magic in the south.";
+        assert!(code_with(&d, &o, text).is_empty());
+        o.new_actor_length = 4;
+        assert_eq!(code_with(&d, &o, text), ["\"THE ROHIRRIM RIDERS\"/\"THE MINISTRY OF MAGIC\"/223"]);
+        // A phrase modified by one that names an actor is that actor's; one joined to an
+        // actor's phrase by "and" is a member of its compound.
+        let text = "Arnor's sheep and old goats will attack the walls of Gondor today.";
+        assert_eq!(code_with(&d, &o, text), ["ARN/GON/223", "\"OLD GOATS\"/GON/223"]);
+        o.new_actor_length = 2;
+        assert!(code_with(&d, &o, "The Rohirrim riders will attack the Ministry of Magic in the south.").is_empty());
+    }
+
+    #[test]
+    fn noun_phrases_joined_by_a_conjunction() {
+        let d = dict();
+        let text = "Arnor's sheep and the goats of Gondor will attack Osgiliath today.";
+        assert_eq!(code_with(&d, &CoderOptions::petrarch(), text), ["ARN/OSG/223", "GON/OSG/223"]);
+        let o = CoderOptions { phrase_compounds: false, ..CoderOptions::petrarch() };
+        assert_eq!(code_with(&d, &o, text), ["GON/OSG/223"]);
+    }
+
+    #[test]
+    fn absent_target_needs_an_object() {
+        let d = dict();
+        let mut o = CoderOptions::petrarch();
+        o.require_target = false;
+        assert!(code_with(&d, &o, "The Arnor minister said today.").is_empty());
+        assert_eq!(code_with(&d, &o, "The Arnor minister said on Saturday."), ["ARNGOV/---/023"]);
+        o.absent_target_needs_object = false;
+        assert_eq!(code_with(&d, &o, "The Arnor minister said today."), ["ARNGOV/---/023"]);
+    }
+
+    #[test]
+    fn caret_passes_over_a_noun_phrase() {
+        let d = dict();
+        let text = "Arnor warned at the sheep herds about Gondor today.";
+        assert_eq!(code_with(&d, &CoderOptions::petrarch(), text), ["ARN/GON/162"]);
+        let o = CoderOptions { skip_phrases: false, ..CoderOptions::petrarch() };
+        assert_eq!(code_with(&d, &o, text), ["ARN/GON/160"]);
+    }
+
+    #[test]
     fn petrarch_placeholders() {
         let d = dict();
         let mut o = CoderOptions::petrarch();
@@ -1515,6 +1641,9 @@ mod tests {
     t!(shorter_alternative, "Arnor vowed to resist to the end the Gondor forces today.", vec!["ARN/GON/113"]);
     t!(gapped_verb_phrase, "Arnor's death toll has risen in the dispute with Gondor.", vec!["ARN/GON/223"]);
     t!(hyphens_are_blanks, "The Al-Gore group will attack Barad-Dur in the south today.", vec!["AGR/MOR/223"]);
+    t!(source_carried_over_conjunction, "Arnor will attack Gondor and soldiers near the Libya border will attack Osgiliath.", vec!["ARN/GON/223", "ARN/OSG/223"]);
+    t!(source_after_conjunction, "Arnor will attack Gondor but Libya's army will attack Osgiliath today.", vec!["ARN/GON/223", "LBY/OSG/223"]);
+    t!(possessive_compound, "Elrond will attack Gondor and Arnor's Gandalf in the south.", vec!["ELF/GON/223", "ELF/ARN/223", "ELF/WIZ/223"]);
     t!(subordinate_gives_way, "Arnor said would actxd now with Libya almost five years after the war.", vec!["ARN/LBY/101"]);
     t!(dominant_silences, "Arnor will attack Gondor to attend talks with Osgiliath in the south.", vec!["ARN/OSG/031"]);
 }

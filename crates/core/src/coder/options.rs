@@ -83,6 +83,13 @@ pub struct CoderOptions {
     /// A hyphen separates words, in the text as in the dictionaries (TABARI: `Al-Gore`
     /// is `AL GORE`).
     pub split_hyphens: bool,
+    /// After a conjunction the source carries over from the clause before unless an actor
+    /// follows the conjunction at once (TABARI 7.6); otherwise the first actor of the verb's
+    /// clause is the source.
+    pub carry_source: bool,
+    /// Actors on either side of a possessive ("Arnor's Elrond") join one compound (TABARI
+    /// sees one noun phrase naming two actors).
+    pub possessive_compounds: bool,
     /// `%` in a pattern makes its compound both source and target, every member against
     /// every other (TABARI); otherwise only the source (PETRARCH).
     pub compound_both: bool,
@@ -158,6 +165,21 @@ pub struct CoderOptions {
     /// source's own country ("Washington threatened sanctions on the generals"); herald's
     /// convention.
     pub foreign_targets: bool,
+    /// A noun phrase of at most this many words that names no actor is an actor of its
+    /// own, coded as its words in quotes (PETRARCH `new_actor_length`); 0: never.
+    pub new_actor_length: usize,
+    /// `^` in a pattern passes over a noun phrase that names no actor as well as over an
+    /// actor (PETRARCH, whose `^` skips a noun phrase of the parse: "- * THEIR ^ +" on
+    /// "warned their populations about Gondor").
+    pub skip_phrases: bool,
+    /// Noun phrases that each name an actor, joined by one conjunction, form a compound
+    /// ("Ithilen's sheep and goats of Gondor"; PETRARCH reads the coordination off its
+    /// parse); otherwise only modifiers may stand between a compound's actors.
+    pub phrase_compounds: bool,
+    /// With `require_target` off, an event without a target actor still needs a noun
+    /// phrase after its verb, in its clause (PETRARCH codes the verb's object as `---`):
+    /// "an official said on Saturday" codes, "an official said today" does not.
+    pub absent_target_needs_object: bool,
 }
 
 impl Default for CoderOptions {
@@ -174,6 +196,8 @@ impl Default for CoderOptions {
             agent_modifiers: 2,
             distribute_agents: false,
             compound_both: true,
+            possessive_compounds: false,
+            carry_source: false,
             split_hyphens: false,
             one_conjunction: false,
             modals_not_verbs: false,
@@ -201,6 +225,10 @@ impl Default for CoderOptions {
             inner_targets: true,
             event_references: true,
             foreign_targets: true,
+            new_actor_length: 0,
+            skip_phrases: false,
+            phrase_compounds: false,
+            absent_target_needs_object: false,
         }
     }
 }
@@ -216,6 +244,8 @@ impl CoderOptions {
             min_words: 8,
             special_codes: true,
             greedy_actors: true,
+            possessive_compounds: true,
+            carry_source: true,
             split_hyphens: true,
             target_in_clause: true,
             count_synsets: false,
@@ -261,6 +291,9 @@ impl CoderOptions {
             inner_targets: false,
             event_references: false,
             foreign_targets: false,
+            skip_phrases: true,
+            phrase_compounds: true,
+            absent_target_needs_object: true,
             ..CoderOptions::default()
         }
     }
@@ -282,6 +315,9 @@ impl CoderOptions {
         let v = value.trim();
         match option.trim().to_ascii_lowercase().as_str() {
             "require_dyad" => self.require_target = !v.eq_ignore_ascii_case("false"),
+            "new_actor_length" => {
+                self.new_actor_length = v.parse().map_err(|_| format!("new_actor_length: bad number '{v}'"))?;
+            }
             o if o.starts_with("comma_") => {
                 let n: usize = v.parse().map_err(|_| format!("{o}: bad number '{v}'"))?;
                 let mut c = self.comma.unwrap_or(CommaLimits { min: 1, max: 8, emin: 1, emax: 8, bmin: 0, bmax: 0 });
@@ -445,6 +481,8 @@ mod tests {
         assert_eq!((c.min, c.emax), (1, 0));
         assert!(o.apply_petrarch("comma_xx", "1").is_err());
         o.apply_petrarch("new_actor_length", "4").unwrap();
+        assert_eq!(o.new_actor_length, 4);
+        assert!(o.apply_petrarch("new_actor_length", "x").is_err());
     }
 
     #[test]

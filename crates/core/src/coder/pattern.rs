@@ -4,7 +4,8 @@
 //! before it right to left from its start. A `_` join means the next element must be
 //! adjacent; otherwise any number of tokens may come between (up to the window's end).
 //! `$`, `+` and `%` match a whole actor unit (or a compound group) at that position; `^`
-//! passes over one without capturing it (TABARI 5.7.3).
+//! passes over one without capturing it (TABARI 5.7.3), and with PETRARCH's conventions
+//! over a noun phrase that names no actor.
 
 use crate::dict::compile::{CElem, CItem, Dictionary, LexId};
 use crate::token::{Token, TokenKind};
@@ -62,6 +63,10 @@ pub(crate) struct Matcher<'a> {
     /// The words a synset matched count towards a match's length (PETRARCH; TABARI counts
     /// a synset as nothing).
     pub count_synsets: bool,
+    /// `phrase_end[i]`: one past the last token of the noun phrase (naming no actor) that
+    /// token `i` lies in, or `u32::MAX`; `^` passes over the rest of it as over an actor
+    /// (PETRARCH, whose `^` skips a noun phrase of the parse). Empty when off.
+    pub phrase_end: &'a [u32],
 }
 
 #[derive(Clone, Copy)]
@@ -147,7 +152,10 @@ impl<'a> Matcher<'a> {
             CElem::Source | CElem::Target | CElem::Compound | CElem::Skip => {
                 let u = self.unit_start[p];
                 if u == u32::MAX {
-                    return false;
+                    return match self.phrase_end.get(p) {
+                        Some(&e) if e != u32::MAX && matches!(elem, CElem::Skip) => k(e as usize, None, 0),
+                        _ => false,
+                    };
                 }
                 let Some(slot) = slot_of(elem) else {
                     let g = self.units[u as usize].group;

@@ -136,6 +136,7 @@ impl PhraseTrie {
     /// `f(path, value)` with the positions of the matched words (`path[0] == start`).
     /// `may_skip(p)` says whether token `p` may lie in a gap, and at most `max_gap`
     /// tokens may lie in one gap.
+    #[allow(clippy::too_many_arguments)]
     pub fn matches_at_gapped<'a>(
         &self,
         start: usize,

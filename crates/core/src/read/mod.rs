@@ -21,6 +21,7 @@ use crate::date::Date;
 
 pub mod dateline;
 pub mod jsonl;
+pub mod ptb;
 pub mod tabari;
 pub mod text;
 pub mod xml;

@@ -55,6 +55,8 @@ pub struct ValidationRecord {
     /// `<Config option= value=>` elements met since the previous record (or inside this
     /// one): settings that change from this record on.
     pub config: Vec<(String, String)>,
+    /// The `<Parse>`, unescaped, line breaks collapsed to spaces; `None` when absent.
+    pub parse: Option<String>,
 }
 
 /// A PETRARCH validation file: its `<Environment>` and its records.
@@ -408,6 +410,9 @@ impl<'a> Scanner<'a> {
         };
         self.pos = after;
         if name == "Parse" {
+            if let Some(rec) = self.rec.as_mut() {
+                rec.parse = Some(clean_text(&self.s[from..end]));
+            }
             return;
         }
         let text = clean_text(&self.s[from..end]);
