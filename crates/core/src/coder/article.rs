@@ -15,7 +15,7 @@ use crate::quote;
 use crate::split;
 use crate::when;
 
-use super::{Coder, SentenceContext};
+use super::{Coder, Referent, SentenceContext};
 
 impl Coder<'_> {
     /// The country code of the first actor named in `place` (a dateline), if any.
@@ -57,18 +57,21 @@ impl Coder<'_> {
             Some(d) => Some(d.country().to_string()),
             None => art.dateline.as_deref().and_then(|d| self.country_of(d)),
         };
-        let ctx = SentenceContext { date: art.date, default_country: country.as_deref(), speaker: None, antecedent: None };
+        let ctx = SentenceContext { date: art.date, default_country: country.as_deref(), ..Default::default() };
         let quotes = quote::quotes(&art.text);
         // The subject of the last sentence that named an actor: who "he" and "the
         // minister" are when a quote's speaker names no actor of their own.
         let mut recent: Option<String> = None;
+        // The persons named so far, most recent last: who "the minister" is.
+        let mut referents: Vec<Referent> = Vec::new();
         let mut out = Vec::new();
         for (i, &(s, range)) in sentences.iter().enumerate() {
             // Speech: the quotation this sentence belongs to, and its speaker's code.
             let speech = range.and_then(|[a, b]| quotes.iter().find(|q| q.span[0] < b && a < q.span[1])).map(|q| {
+                let sctx = SentenceContext { referents: &referents, ..ctx };
                 let speaker = q
                     .speaker
-                    .and_then(|[x, y]| self.actor_of(&art.text[x..y], &ctx))
+                    .and_then(|[x, y]| self.actor_of(&art.text[x..y], &sctx))
                     .filter(|c| c.len() >= 3 && !c.starts_with('~'))
                     .or_else(|| recent.clone());
                 (art.text[q.span[0]..q.span[1]].trim().to_string(), speaker)
@@ -78,12 +81,16 @@ impl Coder<'_> {
             let sctx = SentenceContext {
                 speaker: speech.as_ref().and_then(|(_, sp)| sp.as_deref()),
                 antecedent: recent.as_deref(),
+                referents: &referents,
                 ..ctx
             };
             let coded = self.code_sentence(s, &sctx);
             let first = out.len();
             if let Some(u) = self.units.first() {
                 recent = Some(u.code.clone());
+            }
+            if self.opts.role_nouns {
+                self.remember_referents(&mut referents);
             }
             if coded.is_empty() {
                 continue;

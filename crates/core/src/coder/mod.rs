@@ -9,6 +9,7 @@ pub mod actor;
 pub mod article;
 pub mod options;
 pub mod pattern;
+pub mod refer;
 
 use rustc_hash::FxHashMap;
 
@@ -18,6 +19,7 @@ use crate::dict::{CodeSpec, TimeShift};
 use crate::token::{tokenize_into, Token, TokenKind};
 
 pub use actor::Unit;
+pub use refer::Referent;
 pub use options::{CodeBy, CoderOptions, CommaLimits, DefaultActor};
 use actor::{build_units, find_mentions, resolve_pronouns, AgentRules, Mention};
 pub use actor::{ActorGap, PronounRule};
@@ -35,6 +37,10 @@ pub struct SentenceContext<'a> {
     /// The actor a pronoun with no referent in the sentence stands for: the first actor of
     /// the story's previous sentence ([`Coder::antecedent`]), where the caller forwards it.
     pub antecedent: Option<&'a str>,
+    /// The persons named earlier in the article, most recent last: what "the minister"
+    /// and "the Iranian president" stand for ([`refer`], with
+    /// [`CoderOptions::role_nouns`]), where the caller carries them.
+    pub referents: &'a [Referent],
 }
 
 /// An event found in one sentence, with byte spans into the sentence text.
@@ -435,6 +441,9 @@ impl<'d> Coder<'d> {
             ctx.speaker,
             &mut self.units,
         );
+        if self.opts.role_nouns {
+            refer::resolve_role_nouns(&self.toks, &self.mentions, ctx.referents, &mut self.units);
+        }
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
             let (pool, tok_lex) = (&self.pool, &self.tok_lex);

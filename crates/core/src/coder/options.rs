@@ -130,6 +130,10 @@ pub struct CoderOptions {
     /// With no actor before a pattern's first word, the source may be an actor among the
     /// pattern's words before the verb (TABARI, PETRARCH; "- NEITHER *").
     pub source_in_pattern: bool,
+    /// "The minister", "the Iranian president" take the code of the most recent fitting
+    /// person of the article ([`super::refer`]; herald). TABARI and PETRARCH code a role
+    /// noun as a bare agent.
+    pub role_nouns: bool,
 }
 
 impl Default for CoderOptions {
@@ -166,6 +170,7 @@ impl Default for CoderOptions {
             agents_take_nearest_country: true,
             longest_pattern: false,
             source_in_pattern: false,
+            role_nouns: true,
         }
     }
 }
@@ -189,6 +194,7 @@ impl CoderOptions {
             agents_take_nearest_country: false,
             longest_pattern: true,
             source_in_pattern: true,
+            role_nouns: false,
             // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
             actor_gap: ActorGap { max: usize::MAX, words_only: false, overlapping_agents: false },
             ..CoderOptions::default()
@@ -212,6 +218,7 @@ impl CoderOptions {
             agents_take_nearest_country: false,
             longest_pattern: true,
             source_in_pattern: true,
+            role_nouns: false,
             ..CoderOptions::default()
         }
     }
