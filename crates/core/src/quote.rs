@@ -59,7 +59,11 @@ pub fn quotes(text: &str) -> Vec<Quote> {
         let close_end = e + text[e..].chars().next().map_or(0, char::len_utf8);
         let next_start = out.get(k + 1).map_or(text.len(), |q| q.span[0]);
         let prev_end = if k > 0 { out[k - 1].span[1] } else { 0 };
-        let sp = speaker_after(text, close_end, next_start).or_else(|| speaker_before(text, prev_end, s));
+        // A quote that ends its sentence ("… help.") has no attribution after it: the
+        // next sentence's "The minister added" is about something else.
+        let closes_sentence = text[s..e].trim_end().ends_with('.');
+        let after = if closes_sentence { None } else { speaker_after(text, close_end, next_start) };
+        let sp = after.or_else(|| speaker_before(text, prev_end, s));
         out[k].speaker = sp;
     }
     // An interrupted quote: `"…," X said, "…"` gives the second part the same speaker.
@@ -185,6 +189,17 @@ mod tests {
     fn quote_spanning_sentences_and_nested_single_quotes() {
         let t = "\"They call it 'defence'. It is an attack,\" he said.";
         assert_eq!(show(t), vec![q("They call it 'defence'. It is an attack,", Some("he"))]);
+    }
+
+    #[test]
+    fn quote_ending_its_sentence_takes_no_speaker_from_the_next() {
+        let t = "Iraq's prime minister said: \"Iraq welcomes Iran's help.\" The minister added that he left.";
+        assert_eq!(show(t), vec![q("Iraq welcomes Iran's help.", Some("Iraq's prime minister"))]);
+        let t = "\"We are ready.\" The minister said more later.";
+        assert_eq!(show(t), vec![q("We are ready.", None)]);
+        // "?" and "!" do not end the quote's sentence here.
+        let t = "\"Why now?\" Rouhani asked.";
+        assert_eq!(show(t), vec![q("Why now?", Some("Rouhani"))]);
     }
 
     #[test]

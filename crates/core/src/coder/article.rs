@@ -67,14 +67,13 @@ impl Coder<'_> {
         let mut out = Vec::new();
         for (i, &(s, range)) in sentences.iter().enumerate() {
             // Speech: the quotation this sentence belongs to, and its speaker's code.
-            let speech = range.and_then(|[a, b]| quotes.iter().find(|q| q.span[0] < b && a < q.span[1])).map(|q| {
+            let speech = range.and_then(|r| sentence_quote(&art.text, &quotes, r)).map(|(words, speaker)| {
                 let sctx = SentenceContext { referents: &referents, ..ctx };
-                let speaker = q
-                    .speaker
+                let speaker = speaker
                     .and_then(|[x, y]| self.actor_of(&art.text[x..y], &sctx))
                     .filter(|c| c.len() >= 3 && !c.starts_with('~'))
                     .or_else(|| recent.clone());
-                (art.text[q.span[0]..q.span[1]].trim().to_string(), speaker)
+                (words, speaker)
             });
             // "He tweeted": a pronoun with no actor before it in its sentence is the subject
             // of the last sentence that named one.
@@ -141,6 +140,20 @@ impl Coder<'_> {
         }
         out
     }
+}
+
+/// The quotation that sentence `[a, b)` of `text` belongs to: its words and its speaker
+/// phrase. The parts of an interrupted quotation in the sentence (`"…," Pompeo said,
+/// "and …"`: the same speaker) are joined with ` … `.
+fn sentence_quote(text: &str, quotes: &[quote::Quote], [a, b]: [usize; 2]) -> Option<(String, Option<[usize; 2]>)> {
+    let mut parts = quotes.iter().filter(|q| q.span[0] < b && a < q.span[1]);
+    let first = parts.next()?;
+    let mut words = text[first.span[0]..first.span[1]].trim().to_string();
+    for q in parts.filter(|q| q.speaker.is_some() && q.speaker == first.speaker) {
+        words.push_str(" … ");
+        words.push_str(text[q.span[0]..q.span[1]].trim());
+    }
+    Some((words, first.speaker))
 }
 
 /// One event per happening within an article: events with the same source, target,
@@ -275,6 +288,18 @@ mod tests {
         ]);
         assert_eq!(got.iter().map(|g| g.2).collect::<Vec<_>>(), [2, 1, 1]);
         assert_eq!(got[0].3, [0, 2]);
+    }
+
+    #[test]
+    fn interrupted_quote_parts_join_in_their_sentence() {
+        let text = "\"We stay,\" Pompeo said, \"and we fight.\" \"No,\" Zarif said.";
+        let qs = quote::quotes(text);
+        let end = text.find(" \"No").unwrap();
+        let (words, speaker) = sentence_quote(text, &qs, [0, end]).unwrap();
+        assert_eq!(words, "We stay, … and we fight.");
+        assert_eq!(speaker.map(|[a, b]| &text[a..b]), Some("Pompeo"));
+        let (words, _) = sentence_quote(text, &qs, [end, text.len()]).unwrap();
+        assert_eq!(words, "No,");
     }
 
     #[test]

@@ -444,6 +444,7 @@ impl<'d> Coder<'d> {
         if self.opts.role_nouns {
             refer::resolve_role_nouns(&self.toks, &self.mentions, ctx.referents, &mut self.units);
         }
+        refer::speaker_references(text, &self.toks, &self.mentions, ctx.speaker, &mut self.units);
         let mut issues: Vec<String> = Vec::new();
         if !dict.issue_trie.is_empty() {
             let (pool, tok_lex) = (&self.pool, &self.tok_lex);

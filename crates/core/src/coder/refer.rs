@@ -173,6 +173,60 @@ fn definite(toks: &[Token], units: &[Unit], k: usize) -> bool {
     !units.iter().any(|v| v.start == j && !v.pronoun)
 }
 
+/// The speaker of a quoted sentence in its actors. Outside the quotation marks a subject
+/// pronoun (`"…," he told reporters`) is the speaker, not an actor named inside the
+/// quotation; inside them a role after "our" or "my" ("attacks on our forces") is of
+/// the speaker's country, not of the nearest actor's. A sentence that starts inside a
+/// quotation (its first mark closes one) counts its words before that mark as inside;
+/// one with no marks lies wholly inside. Straight marks open after a space or at the start.
+pub(crate) fn speaker_references(
+    text: &str,
+    toks: &[Token],
+    mentions: &[Mention],
+    speaker: Option<&str>,
+    units: &mut [Unit],
+) {
+    let Some(speaker) = speaker.filter(|s| s.len() >= 3) else { return };
+    // `inside[i]`: token i lies within quotation marks.
+    let marks = toks.iter().any(|t| t.kind == TokenKind::Quote);
+    let mut inside = vec![!marks; toks.len()];
+    let mut open = false;
+    for (i, t) in toks.iter().enumerate().filter(|_| marks) {
+        if t.kind == TokenKind::Quote {
+            let mark = text[t.start..].chars().next().unwrap_or('"');
+            let opens = match mark {
+                '\u{201C}' | '\u{201E}' | '\u{00AB}' => true,
+                '\u{201D}' | '\u{00BB}' => false,
+                _ => t.start == 0 || text[..t.start].ends_with(|c: char| c.is_whitespace() || c == '('),
+            };
+            if !opens && !open {
+                inside[..i].iter_mut().for_each(|x| *x = true);
+            }
+            open = opens;
+            continue;
+        }
+        inside[i] = open;
+    }
+    let Some(country) = speaker.get(..3) else { return };
+    for u in units.iter_mut() {
+        if u.pronoun && !inside[u.start] && matches!(toks[u.start].norm.as_str(), "HE" | "SHE" | "THEY") {
+            if u.code != speaker {
+                u.code = speaker.to_string();
+                u.base = speaker.to_string();
+                u.source = "speaker of the quotation".into();
+            }
+            continue;
+        }
+        let ours = inside[u.start] && u.start > 0 && matches!(toks[u.start - 1].norm.as_str(), "OUR" | "MY");
+        let bare = || !mentions.iter().any(|m| matches!(m.hit, Hit::Actor(_)) && m.start >= u.start && m.start < u.end);
+        if ours && !u.pronoun && u.code.len() > 3 && !u.code.starts_with(country) && bare() {
+            u.code = format!("{country}{}", u.code.get(3..).unwrap_or(""));
+            u.base = u.code.clone();
+            u.source = format!("{} of the speaker", toks[u.start - 1].norm.to_lowercase());
+        }
+    }
+}
+
 impl Coder<'_> {
     /// Adds the persons among the last sentence's actors to `memory`, most recent last:
     /// units whose role words end in a role noun naming one person ("Iranian Foreign
@@ -250,6 +304,39 @@ mod tests {
             c.remember_referents(&mut memory);
         }
         out
+    }
+
+    /// The actors of `text` coded with `speaker`, as "words=CODE".
+    fn actors_with_speaker(d: &Dictionary, text: &str, speaker: &str) -> Vec<String> {
+        let mut c = Coder::new(d);
+        let date = crate::date::Date::parse("2020-01-12");
+        let ctx = SentenceContext { date, default_country: Some("IRQ"), speaker: Some(speaker), ..Default::default() };
+        c.code_sentence(text, &ctx);
+        c.units.iter().map(|u| format!("{}={}", &text[c.toks[u.start].start..c.toks[u.end - 1].end], u.code)).collect()
+    }
+
+    #[test]
+    fn speaker_in_and_around_the_quotation() {
+        let d = Dictionary::compile(&load::builtin());
+        let t = [
+            // Outside the marks "he" is the speaker, not Washington.
+            ("\"Iran rejects what Washington calls pressure,\" he told reporters.", "IRNGOV", "he=IRNGOV"),
+            // Inside them "our forces" are the speaker's.
+            ("\"We will respond to any attack on our forces,\" Pompeo said.", "USAGOV", "forces=USAMIL"),
+            // A sentence wholly inside a quotation that spans sentences.
+            ("Iraq will not attack our troops.", "USAGOV", "troops=USAMIL"),
+            // A sentence that starts inside one: "our" before the closing mark.
+            ("Iraq will never attack our soldiers,\u{201D} the minister said.", "USAGOV", "soldiers=USAMIL"),
+            // Outside the marks "our" is no speaker's ("!" marks what must not be found).
+            ("\"No,\" he said of attacks on our soldiers.", "USAGOV", "!soldiers=USAMIL"),
+        ];
+        for (text, speaker, want) in t {
+            let got = actors_with_speaker(&d, text, speaker);
+            match want.strip_prefix('!') {
+                Some(not) => assert!(!got.iter().any(|g| g == not), "{text:?}: {got:?}"),
+                None => assert!(got.iter().any(|g| g == want), "{text:?}: {got:?}"),
+            }
+        }
     }
 
     #[test]
