@@ -83,6 +83,10 @@ impl Coder<'_> {
                 referents: &referents,
                 ..ctx
             };
+            // A sentence screened out before its actors are found (a discard phrase, too
+            // short) leaves no units: none of an earlier text may be remembered for it.
+            self.units.clear();
+            self.mentions.clear();
             let coded = self.code_sentence(s, &sctx);
             let first = out.len();
             if let Some(u) = self.units.first() {

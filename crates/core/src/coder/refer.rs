@@ -74,7 +74,7 @@ fn roles_for(head: &str) -> Option<&'static [&'static str]> {
 fn role_words(toks: &[Token], mentions: &[Mention], u: &Unit) -> String {
     let mut s = String::new();
     for m in mentions.iter().filter(|m| matches!(m.hit, Hit::Agent(_)) && m.start >= u.start && m.end <= u.end) {
-        for t in &toks[m.start..m.end] {
+        for t in toks.get(m.start..m.end).unwrap_or_default() {
             if !s.is_empty() {
                 s.push(' ');
             }
@@ -337,6 +337,31 @@ mod tests {
                 None => assert!(got.iter().any(|g| g == want), "{text:?}: {got:?}"),
             }
         }
+    }
+
+    #[test]
+    fn screened_out_sentence_remembers_nothing_stale() {
+        // The NBA sentence is discarded before its actors are found; the long sentence
+        // before it must not be read against its tokens (this panicked).
+        let d = Dictionary::compile(&load::builtin());
+        let art = crate::read::Article {
+            id: "a".into(),
+            title: None,
+            text: "Iraqi President Barham Salih met Iranian Foreign Minister Mohammad Javad Zarif in Tehran \
+                   on Sunday. NBA games resumed. The minister accused the United States of meddling."
+                .into(),
+            date: crate::date::Date::parse("2020-11-15"),
+            url: None,
+            source: None,
+            dateline: None,
+            line: 1,
+        };
+        let got: Vec<String> = Coder::new(&d)
+            .code_article(&art, crate::codes::CodeTable::builtin())
+            .iter()
+            .map(|e| format!("{} {}>{}", e.sentence, e.source, e.target))
+            .collect();
+        assert_eq!(got, ["0 IRQGOV>IRNGOV", "2 IRNGOV>USA"]);
     }
 
     #[test]
