@@ -6,7 +6,8 @@
 //! carries `antecedent` and `referents` from sentence to sentence
 //! ([`Coder::code_article_mentions`](super::Coder::code_article_mentions)); here a
 //! sentence's person actors are remembered ([`Coder::remember_referents`]) and its role
-//! nouns take their code ([`resolve_role_nouns`]), after the pronouns are resolved.
+//! nouns take their code (`resolve_role_nouns`), after the pronouns are resolved;
+//! `speaker_references` puts a quotation's speaker in and around its marks.
 //!
 //! A referent fits a role noun when
 //! - its role words end with the noun's ("foreign minister" for "the minister", not
@@ -235,8 +236,9 @@ impl Coder<'_> {
     pub fn remember_referents(&self, memory: &mut Vec<Referent>) {
         let (toks, mentions, dict) = (&self.toks, &self.mentions, self.dict);
         for u in self.units.iter().filter(|u| !u.pronoun && u.code.len() > 3) {
-            let role = role_words(toks, mentions, u);
-            let person_role = role.rsplit(' ').next().is_some_and(|h| roles_for(h).is_some());
+            // Cheap test first, most units name no person: the last agent word inside.
+            let last_agent = mentions.iter().rev().find(|m| matches!(m.hit, Hit::Agent(_)) && m.start >= u.start && m.end <= u.end);
+            let person_role = last_agent.is_some_and(|m| toks.get(m.end.wrapping_sub(1)).is_some_and(|t| roles_for(&t.norm).is_some()));
             let named = || {
                 mentions.iter().any(|m| match m.hit {
                     Hit::Actor(a) if m.start >= u.start && m.start < u.end => {
@@ -245,10 +247,11 @@ impl Coder<'_> {
                     _ => false,
                 })
             };
-            if !person_role && !(role.is_empty() && named()) {
+            if !person_role && !(last_agent.is_none() && named()) {
                 continue;
             }
-            let r = Referent { code: u.code.clone(), role: if person_role { role } else { String::new() } };
+            let role = if person_role { role_words(toks, mentions, u) } else { String::new() };
+            let r = Referent { code: u.code.clone(), role };
             memory.retain(|m| *m != r);
             memory.push(r);
         }
