@@ -49,7 +49,8 @@
 //! clause is about the future when it holds `tomorrow` or `next week|month|year|<day>`,
 //! else when the nearest tense word before the date (failing one, after it) is `will`,
 //! `'ll`, `shall`, `won't`, `upcoming`, `scheduled`, `slated`, `to` after `is`, `are`,
-//! `due`, `plans`, `expected`, `set`, `going`, … or `for` after `set`, `planned`, `due`.
+//! `due`, `plans`, `expected`, `set`, `going`, …, `for` after `set`, `planned`, `due`, or
+//! `would` after a verb of saying ("said it would meet on Monday"; not `would have`).
 //! `said`, `was`, `had`, irregular past forms and lower-case `-ed` words (not after `be`,
 //! `is`, …: "will be postponed") are past. A clause with no tense word takes that of the
 //! clauses before it ("won't resume before Friday"); a sentence with none is past.
@@ -582,6 +583,16 @@ impl Parser<'_> {
         if is("to") {
             return prev(FUTURE_TO).then_some(true);
         }
+        if is("would") {
+            // Reported future: "Iran said it would resume talks on Monday". Elsewhere
+            // ("talks would have resumed") no cue.
+            let reported = (0..i).any(|k| {
+                let w = &self.text[self.w[k].start..self.w[k].end];
+                REPORTING.iter().any(|r| w.eq_ignore_ascii_case(r.as_bytes()))
+            });
+            let have = self.w.get(i + 1).is_some_and(|n| self.text[n.start..n.end].eq_ignore_ascii_case(b"have"));
+            return (reported && !have).then_some(true);
+        }
         if is("for") {
             return prev(&["set", "planned", "due"]).then_some(true);
         }
@@ -807,6 +818,10 @@ const FUTURE_TO: &[&str] = &[
     "going", "intends", "intend", "aims", "aim", "hopes", "hope", "prepares", "preparing", "poised",
 ];
 
+/// Verbs of saying after which `would` reports a future ("said it would meet").
+const REPORTING: &[&str] =
+    &["said", "announced", "told", "stated", "added", "confirmed", "promised", "pledged", "vowed", "indicated"];
+
 /// Past forms that mark a clause as past (regular `-ed` forms are found by their ending).
 const PAST_WORDS: &[&str] = &[
     "said", "told", "was", "were", "had", "did", "ago", "met", "held", "took", "gave", "went", "came", "fought",
@@ -903,6 +918,14 @@ mod tests {
         "Talks will resume after rebels attacked the town on Friday.",
         [("Friday", "2020-10-16")]
     );
+    t!(
+        reported_would,
+        "2020-10-18",
+        "Iran said on Saturday it would resume talks on Monday.",
+        [("Saturday", "2020-10-17"), ("Monday", "2020-10-19")]
+    );
+    t!(would_have_is_past, "2020-10-18", "Iran said talks would have resumed on Monday.", [("Monday", "2020-10-12")]);
+    t!(would_unreported_is_no_cue, "2020-10-18", "Talks would resume on Monday.", [("Monday", "2020-10-12")]);
     t!(won_is_past, "2020-10-18", "The party won on Saturday.", [("Saturday", "2020-10-17")]);
     t!(united_is_no_cue, "2020-10-18", "On Monday the United Nations will vote.", [("Monday", "2020-10-19")]);
     t!(weekday_lowercase_is_no_date, "2020-10-18", "the sunday paper", []);

@@ -247,7 +247,8 @@ impl Coder<'_> {
                     _ => false,
                 })
             };
-            if !person_role && !(last_agent.is_none() && named()) {
+            let bare_name = last_agent.is_none() && named();
+            if !(person_role || bare_name) {
                 continue;
             }
             let role = if person_role { role_words(toks, mentions, u) } else { String::new() };
