@@ -25,18 +25,59 @@ fn is_open(c: char) -> bool {
     matches!(c, '"' | '\u{201C}' | '\u{201E}' | '\u{00AB}')
 }
 
-fn is_close(c: char) -> bool {
-    matches!(c, '"' | '\u{201D}' | '\u{00BB}')
+/// Whether `c` closes a quote opened by `opener`: angle marks close their own kind; curly
+/// and straight marks close each other too (careless typing: `"…”`, `“…"`), once no
+/// inner quote is open ([`opens_inner`]).
+fn closes(opener: char, c: char) -> bool {
+    match opener {
+        '\u{00AB}' => c == '\u{00BB}',
+        '\u{201E}' => matches!(c, '\u{201C}' | '\u{201D}' | '"'),
+        _ => matches!(c, '\u{201D}' | '"'),
+    }
+}
+
+/// A quote of the other kind of marks opening inside one at `text[i]` (`c`): a curly
+/// opening mark inside straight marks, or a straight mark inside curly ones when the
+/// curly closing mark still follows before the next curly opening mark or paragraph
+/// ("…called it \"unacceptable\" and left,”).
+fn opens_inner(text: &str, i: usize, opener: char, c: char, inner: bool) -> bool {
+    if inner {
+        return false;
+    }
+    match opener {
+        '"' => c == '\u{201C}',
+        '\u{201C}' if c == '"' => {
+            let rest = &text[i + 1..];
+            let close = rest.find('\u{201D}');
+            let stop = [rest.find('\u{201C}'), rest.find("\n\n")].into_iter().flatten().min();
+            close.is_some_and(|at| stop.is_none_or(|s| at < s))
+        }
+        _ => false,
+    }
+}
+
+fn closes_inner(opener: char, c: char) -> bool {
+    if opener == '"' { c == '\u{201D}' } else { c == '"' }
 }
 
 /// Finds the quotations of `text`, in order.
 pub fn quotes(text: &str) -> Vec<Quote> {
     let mut spans: Vec<[usize; 2]> = Vec::new();
     let mut open: Option<usize> = None;
+    // The mark that opened the quote, and whether a quote of the other kind of marks is
+    // open inside it ("…called it “unacceptable” and…"): its closing mark closes only that.
+    let mut opener = '"';
+    let mut inner = false;
     for (i, c) in text.char_indices() {
         match open {
-            None if is_open(c) => open = Some(i + c.len_utf8()),
-            Some(s) if is_close(c) => {
+            None if is_open(c) => {
+                open = Some(i + c.len_utf8());
+                opener = c;
+                inner = false;
+            }
+            Some(_) if opens_inner(text, i, opener, c, inner) => inner = true,
+            Some(_) if inner && closes_inner(opener, c) => inner = false,
+            Some(s) if closes(opener, c) => {
                 if i > s {
                     spans.push([s, i]);
                 }
@@ -200,6 +241,26 @@ mod tests {
         // "?" and "!" do not end the quote's sentence here.
         let t = "\"Why now?\" Rouhani asked.";
         assert_eq!(show(t), vec![q("Why now?", Some("Rouhani"))]);
+    }
+
+    #[test]
+    fn nested_quote_of_the_other_marks() {
+        let t = "\u{201C}He called the offer \"unacceptable\" and left,\u{201D} the minister said.";
+        assert_eq!(show(t), vec![q("He called the offer \"unacceptable\" and left,", Some("the minister"))]);
+        let t = "\"He called the offer \u{201C}unacceptable\u{201D} and left,\" the minister said.";
+        assert_eq!(show(t), vec![q("He called the offer \u{201C}unacceptable\u{201D} and left,", Some("the minister"))]);
+        // Careless marks still pair: a straight opening, a curly closing, and back.
+        let t = "\"We are ready,\u{201D} Rouhani said.";
+        assert_eq!(show(t), vec![q("We are ready,", Some("Rouhani"))]);
+        let t = "\u{201C}We are ready,\" Rouhani said. \u{201C}Go,\u{201D} he said.";
+        assert_eq!(show(t), vec![q("We are ready,", Some("Rouhani")), q("Go,", Some("he"))]);
+    }
+
+    #[test]
+    fn low_opening_mark_closes_with_a_high_one() {
+        let t = "\u{201E}Wir sind bereit,\u{201C} sagte Rouhani. \"Go,\" he said.";
+        assert_eq!(show(t)[0].0, "Wir sind bereit,");
+        assert_eq!(show(t)[1], q("Go,", Some("he")));
     }
 
     #[test]
