@@ -1,7 +1,8 @@
 //! Quotations and their speakers (pipeline step "resolve: speaker").
 //!
 //! Finds quoted passages in an article body — straight or curly quotes, spanning
-//! sentences, with single quotes nested inside — and the phrase that names who said
+//! sentences, with single quotes or the other kind of double marks nested inside
+//! (`“…called it "diplomacy"…”`) — and the phrase that names who said
 //! them: before (`Rouhani said: "…"`), after (`"…," Rouhani said.`, `"…," said Rouhani.`)
 //! or interrupting (`"…," Rouhani said, "…"`, both parts get the speaker).
 

@@ -13,7 +13,8 @@
 //! - its role words end with the noun's ("foreign minister" for "the minister", not
 //!   for "the prime minister"), or it is a named person with no role words ("Hassan
 //!   Rouhani", IRNGOV), the noun is one word and the person's code holds a role the
-//!   noun allows (GOV for "president", MIL for "general"), and
+//!   noun allows (GOV for "president", MIL for "general"; none for "spokesman",
+//!   "envoy": a bare name is mostly a leader's), and
 //! - it is of the noun's country where an adjective names one ("the Iranian president").
 //!
 //! The most recent fitting referent wins. A role noun after `new`, `former`, `next`,
@@ -32,7 +33,9 @@ pub struct Referent {
 }
 
 /// Role nouns that name one person, with the CAMEO roles a bare name's code must hold
-/// to fit them.
+/// to fit them. None for the roles of people who speak or act for a leader (a
+/// spokesman, an envoy): a bare name in the dictionaries is mostly the leader's, so only
+/// a person named with the same role words fits them.
 const ROLE_NOUNS: &[(&str, &[&str])] = &[
     ("PRESIDENT", &["GOV"]),
     ("MINISTER", &["GOV"]),
@@ -45,13 +48,13 @@ const ROLE_NOUNS: &[(&str, &[&str])] = &[
     ("MONARCH", &["GOV"]),
     ("GOVERNOR", &["GOV"]),
     ("MAYOR", &["GOV"]),
-    ("AMBASSADOR", &["GOV"]),
-    ("ENVOY", &["GOV"]),
-    ("DIPLOMAT", &["GOV"]),
+    ("AMBASSADOR", &[]),
+    ("ENVOY", &[]),
+    ("DIPLOMAT", &[]),
     ("SECRETARY", &["GOV"]),
-    ("SPOKESMAN", &["GOV", "MIL", "COP"]),
-    ("SPOKESWOMAN", &["GOV", "MIL", "COP"]),
-    ("SPOKESPERSON", &["GOV", "MIL", "COP"]),
+    ("SPOKESMAN", &[]),
+    ("SPOKESWOMAN", &[]),
+    ("SPOKESPERSON", &[]),
     ("GENERAL", &["MIL"]),
     ("COMMANDER", &["MIL", "REB"]),
     ("COLONEL", &["MIL"]),
@@ -283,6 +286,8 @@ mod tests {
             ("IRNGOV", "", "GENERAL", None, false),
             ("IRNMIL", "", "GENERAL", None, true),
             ("IRNGOV", "", "PRIME MINISTER", None, false),
+            ("IRNGOV", "", "SPOKESMAN", None, false),
+            ("IRNGOV", "FOREIGN MINISTRY SPOKESMAN", "SPOKESMAN", None, true),
             ("IRNGOV", "DEPUTY MINISTER", "MINISTER", None, true),
             ("IRNGOV", "XMINISTER", "MINISTER", None, false),
         ];
