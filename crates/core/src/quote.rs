@@ -1,7 +1,8 @@
 //! Quotations and their speakers (pipeline step "resolve: speaker").
 //!
 //! Finds quoted passages in an article body — straight or curly quotes, spanning
-//! sentences, with single quotes nested inside — and the phrase that names who said
+//! sentences, with single quotes or the other kind of double marks nested inside
+//! (`“…called it "diplomacy"…”`) — and the phrase that names who said
 //! them: before (`Rouhani said: "…"`), after (`"…," Rouhani said.`, `"…," said Rouhani.`)
 //! or interrupting (`"…," Rouhani said, "…"`, both parts get the speaker).
 
@@ -25,18 +26,59 @@ fn is_open(c: char) -> bool {
     matches!(c, '"' | '\u{201C}' | '\u{201E}' | '\u{00AB}')
 }
 
-fn is_close(c: char) -> bool {
-    matches!(c, '"' | '\u{201D}' | '\u{00BB}')
+/// Whether `c` closes a quote opened by `opener`: angle marks close their own kind; curly
+/// and straight marks close each other too (careless typing: `"…”`, `“…"`), once no
+/// inner quote is open ([`opens_inner`]).
+fn closes(opener: char, c: char) -> bool {
+    match opener {
+        '\u{00AB}' => c == '\u{00BB}',
+        '\u{201E}' => matches!(c, '\u{201C}' | '\u{201D}' | '"'),
+        _ => matches!(c, '\u{201D}' | '"'),
+    }
+}
+
+/// A quote of the other kind of marks opening inside one at `text[i]` (`c`): a curly
+/// opening mark inside straight marks, or a straight mark inside curly ones when the
+/// curly closing mark still follows before the next curly opening mark or paragraph
+/// ("…called it \"unacceptable\" and left,”).
+fn opens_inner(text: &str, i: usize, opener: char, c: char, inner: bool) -> bool {
+    if inner {
+        return false;
+    }
+    match opener {
+        '"' => c == '\u{201C}',
+        '\u{201C}' if c == '"' => {
+            let rest = &text[i + 1..];
+            let close = rest.find('\u{201D}');
+            let stop = [rest.find('\u{201C}'), rest.find("\n\n")].into_iter().flatten().min();
+            close.is_some_and(|at| stop.is_none_or(|s| at < s))
+        }
+        _ => false,
+    }
+}
+
+fn closes_inner(opener: char, c: char) -> bool {
+    if opener == '"' { c == '\u{201D}' } else { c == '"' }
 }
 
 /// Finds the quotations of `text`, in order.
 pub fn quotes(text: &str) -> Vec<Quote> {
     let mut spans: Vec<[usize; 2]> = Vec::new();
     let mut open: Option<usize> = None;
+    // The mark that opened the quote, and whether a quote of the other kind of marks is
+    // open inside it ("…called it “unacceptable” and…"): its closing mark closes only that.
+    let mut opener = '"';
+    let mut inner = false;
     for (i, c) in text.char_indices() {
         match open {
-            None if is_open(c) => open = Some(i + c.len_utf8()),
-            Some(s) if is_close(c) => {
+            None if is_open(c) => {
+                open = Some(i + c.len_utf8());
+                opener = c;
+                inner = false;
+            }
+            Some(_) if opens_inner(text, i, opener, c, inner) => inner = true,
+            Some(_) if inner && closes_inner(opener, c) => inner = false,
+            Some(s) if closes(opener, c) => {
                 if i > s {
                     spans.push([s, i]);
                 }
@@ -59,7 +101,11 @@ pub fn quotes(text: &str) -> Vec<Quote> {
         let close_end = e + text[e..].chars().next().map_or(0, char::len_utf8);
         let next_start = out.get(k + 1).map_or(text.len(), |q| q.span[0]);
         let prev_end = if k > 0 { out[k - 1].span[1] } else { 0 };
-        let sp = speaker_after(text, close_end, next_start).or_else(|| speaker_before(text, prev_end, s));
+        // A quote that ends its sentence ("… help.") has no attribution after it: the
+        // next sentence's "The minister added" is about something else.
+        let closes_sentence = text[s..e].trim_end().ends_with('.');
+        let after = if closes_sentence { None } else { speaker_after(text, close_end, next_start) };
+        let sp = after.or_else(|| speaker_before(text, prev_end, s));
         out[k].speaker = sp;
     }
     // An interrupted quote: `"…," X said, "…"` gives the second part the same speaker.
@@ -185,6 +231,37 @@ mod tests {
     fn quote_spanning_sentences_and_nested_single_quotes() {
         let t = "\"They call it 'defence'. It is an attack,\" he said.";
         assert_eq!(show(t), vec![q("They call it 'defence'. It is an attack,", Some("he"))]);
+    }
+
+    #[test]
+    fn quote_ending_its_sentence_takes_no_speaker_from_the_next() {
+        let t = "Iraq's prime minister said: \"Iraq welcomes Iran's help.\" The minister added that he left.";
+        assert_eq!(show(t), vec![q("Iraq welcomes Iran's help.", Some("Iraq's prime minister"))]);
+        let t = "\"We are ready.\" The minister said more later.";
+        assert_eq!(show(t), vec![q("We are ready.", None)]);
+        // "?" and "!" do not end the quote's sentence here.
+        let t = "\"Why now?\" Rouhani asked.";
+        assert_eq!(show(t), vec![q("Why now?", Some("Rouhani"))]);
+    }
+
+    #[test]
+    fn nested_quote_of_the_other_marks() {
+        let t = "\u{201C}He called the offer \"unacceptable\" and left,\u{201D} the minister said.";
+        assert_eq!(show(t), vec![q("He called the offer \"unacceptable\" and left,", Some("the minister"))]);
+        let t = "\"He called the offer \u{201C}unacceptable\u{201D} and left,\" the minister said.";
+        assert_eq!(show(t), vec![q("He called the offer \u{201C}unacceptable\u{201D} and left,", Some("the minister"))]);
+        // Careless marks still pair: a straight opening, a curly closing, and back.
+        let t = "\"We are ready,\u{201D} Rouhani said.";
+        assert_eq!(show(t), vec![q("We are ready,", Some("Rouhani"))]);
+        let t = "\u{201C}We are ready,\" Rouhani said. \u{201C}Go,\u{201D} he said.";
+        assert_eq!(show(t), vec![q("We are ready,", Some("Rouhani")), q("Go,", Some("he"))]);
+    }
+
+    #[test]
+    fn low_opening_mark_closes_with_a_high_one() {
+        let t = "\u{201E}Wir sind bereit,\u{201C} sagte Rouhani. \"Go,\" he said.";
+        assert_eq!(show(t)[0].0, "Wir sind bereit,");
+        assert_eq!(show(t)[1], q("Go,", Some("he")));
     }
 
     #[test]

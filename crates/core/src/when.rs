@@ -41,7 +41,19 @@
 //! is no date). A span covers the words that carry the meaning, modifiers included
 //! (`last Saturday`, `earlier this month`) and plain prepositions (`on`, `in`) left out.
 //! Without a publication date only the forms that give their own year are found.
-//! Tense is not read: `on Monday` in "talks will resume on Monday" is the past Monday.
+//!
+//! Tense: in a clause about the future ("talks will resume on Monday", "is to visit in
+//! March", "are due to meet on March 3", a clause with `tomorrow` or `next week`) a
+//! bare weekday is the first such day after P, a bare month the first such month not
+//! before P's month, and a day without a year the first such day not before P. A
+//! clause is about the future when it holds `tomorrow` or `next week|month|year|<day>`,
+//! else when the nearest tense word before the date (failing one, after it) is `will`,
+//! `'ll`, `shall`, `won't`, `upcoming`, `scheduled`, `slated`, `to` after `is`, `are`,
+//! `due`, `plans`, `expected`, `set`, `going`, …, `for` after `set`, `planned`, `due`, or
+//! `would` after a verb of saying ("said it would meet on Monday"; not `would have`).
+//! `said`, `was`, `had`, irregular past forms and lower-case `-ed` words (not after `be`,
+//! `is`, …: "will be postponed") are past. A clause with no tense word takes that of the
+//! clauses before it ("won't resume before Friday"); a sentence with none is past.
 //!
 //! Speed: a sentence is first scanned word by word for a word that can start or end a
 //! date (a digit, a weekday or month name, `today`, `yesterday`, `tomorrow`, `week`,
@@ -71,9 +83,18 @@ pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut floor = 0; // first word not yet inside a mention
     let mut i = 0;
+    // The sentence's clauses, cut only when a form's date depends on its tense.
+    let mut clauses_found: Option<Vec<Clause>> = None;
     while i < words.len() {
         match p.at(i, floor) {
-            Some((first, last, date)) => {
+            Some((first, last, mut date)) => {
+                if let Some(ahead) = p.forward(first, last, date).filter(|d| *d != date) {
+                    let cs = clauses_found.get_or_insert_with(|| clauses(text));
+                    let c = cs[cs.partition_point(|c| c.start <= words[first].start).saturating_sub(1)];
+                    if p.future(first, last, [c.start, c.end]) {
+                        date = ahead;
+                    }
+                }
                 out.push(DateMention { span: [words[first].start, words[last].end], date });
                 floor = last + 1;
                 i = last + 1;
@@ -484,6 +505,107 @@ impl Parser<'_> {
         }
     }
 
+    /// The date a tense-sensitive form found at words `first..=last` (resolved to `date`
+    /// as past) stands for in a clause about the future: `on Monday` → the first Monday
+    /// after publication, `in March` → the first March not before publication's month,
+    /// `March 3` (no year) → the first March 3 not before publication. `None` for every
+    /// other form (`last`/`next`/`this` modifiers, written years, numeric dates, `ago`).
+    fn forward(&self, first: usize, last: usize, date: Date) -> Option<Date> {
+        let p = self.published?;
+        match self.kind(first) {
+            Kind::Weekday(wd) if first == last => {
+                let ahead = (i64::from(wd) - i64::from(p.weekday())).rem_euclid(7);
+                Some(p.add_days(if ahead == 0 { 7 } else { ahead }))
+            }
+            Kind::Month { month, .. } if first == last && date.day == 0 => {
+                Some(Date::ymd(if month >= p.month { p.year } else { p.year + 1 }, month, 0))
+            }
+            Kind::Month { .. } | Kind::Number { .. } => {
+                let numeric = matches!(self.gap(first), b"-" | b"/");
+                if date.day == 0 || numeric || self.year_at(last).is_some() {
+                    return None;
+                }
+                (p.year..=p.year + 4).filter_map(|y| checked(y, date.month, date.day)).find(|d| *d >= p)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the clause `[start, end)` (bytes) speaks of the future where the date at
+    /// words `first..=last` stands. Future when the clause holds `tomorrow` or `next
+    /// week|month|year|<weekday>|<month>`; else the nearest tense cue before the date (then,
+    /// failing one, after it) decides: `will`, `'ll`, `shall`, `is|are|due|plans|expected|
+    /// set|scheduled|going|… to`, `scheduled|set|planned|slated|due for`, `upcoming` are
+    /// future; `said`, `was`, `were`, `had`, `did`, `ago`, irregular past forms and other
+    /// lower-case `-ed` words not after a form of `be` (a passive: "will be postponed")
+    /// are past. A clause with no cue takes the tense of the clauses before it; none at
+    /// all: past.
+    fn future(&self, first: usize, last: usize, clause: [usize; 2]) -> bool {
+        let lo = self.w.partition_point(|w| w.start < clause[0]);
+        let hi = self.w.partition_point(|w| w.start < clause[1]);
+        let ahead = (lo..hi).any(|i| match self.kind(i) {
+            Kind::Tomorrow => true,
+            Kind::Next => matches!(
+                self.kind(i + 1),
+                Kind::Unit(Unit::Week | Unit::Month | Unit::Year) | Kind::Weekday(_) | Kind::Month { .. }
+            ),
+            _ => false,
+        });
+        if ahead {
+            return true;
+        }
+        let before = || (lo..first).rev().find_map(|i| self.tense_cue(i));
+        let after = || (last + 1..hi).find_map(|i| self.tense_cue(i));
+        // A clause without a tense word ("… won't resume | before Friday") takes the tense
+        // of the clauses before it.
+        let earlier = || (0..lo).rev().find_map(|i| self.tense_cue(i));
+        before().or_else(after).or_else(earlier).unwrap_or(false)
+    }
+
+    /// The tense word `i` marks: `Some(true)` future, `Some(false)` past (see [`Parser::future`]).
+    fn tense_cue(&self, i: usize) -> Option<bool> {
+        let w = &self.text[self.w[i].start..self.w[i].end];
+        let is = |s: &str| w.eq_ignore_ascii_case(s.as_bytes());
+        let prev = |set: &[&str]| {
+            i > 0 && {
+                let pw = &self.text[self.w[i - 1].start..self.w[i - 1].end];
+                set.iter().any(|s| pw.eq_ignore_ascii_case(s.as_bytes()))
+            }
+        };
+        if is("will") || is("shall") || is("ll") || is("upcoming") || is("scheduled") || is("slated") {
+            return Some(true);
+        }
+        if is("won") {
+            // "won't" is future; "won" the past of "win".
+            let t = self.w.get(i + 1).is_some_and(|n| &self.text[n.start..n.end] == b"t");
+            return Some(t && matches!(self.gap(i), b"'" | b"\xe2\x80\x99"));
+        }
+        if is("to") {
+            return prev(FUTURE_TO).then_some(true);
+        }
+        if is("would") {
+            // Reported future: "Iran said it would resume talks on Monday". Elsewhere
+            // ("talks would have resumed") no cue.
+            let reported = (0..i).any(|k| {
+                let w = &self.text[self.w[k].start..self.w[k].end];
+                REPORTING.iter().any(|r| w.eq_ignore_ascii_case(r.as_bytes()))
+            });
+            let have = self.w.get(i + 1).is_some_and(|n| self.text[n.start..n.end].eq_ignore_ascii_case(b"have"));
+            return (reported && !have).then_some(true);
+        }
+        if is("for") {
+            return prev(&["set", "planned", "due"]).then_some(true);
+        }
+        if PAST_WORDS.iter().any(|s| is(s)) {
+            return Some(false);
+        }
+        let ed = w.len() >= 5 && w[0].is_ascii_lowercase() && w.ends_with(b"ed") && !w.ends_with(b"eed");
+        if ed && !prev(&["be", "been", "being", "is", "are", "am"]) {
+            return Some(false);
+        }
+        None
+    }
+
     /// Forms that give a day: `March 3[, 2021]`, `3[rd] [of] March[ 2021]`, ISO, m/d/y.
     fn explicit(&self, i: usize) -> Option<Found> {
         match self.kind(i) {
@@ -690,6 +812,25 @@ fn add_months(d: Date, n: i64) -> Date {
     Date::ymd(m.div_euclid(12) as i32, (m.rem_euclid(12) + 1) as u8, 0)
 }
 
+/// Words after which `to` marks the future: "talks are to resume", "due to meet".
+const FUTURE_TO: &[&str] = &[
+    "is", "are", "am", "due", "plans", "plan", "planning", "expected", "expects", "set", "scheduled", "slated",
+    "going", "intends", "intend", "aims", "aim", "hopes", "hope", "prepares", "preparing", "poised",
+];
+
+/// Verbs of saying after which `would` reports a future ("said it would meet").
+const REPORTING: &[&str] =
+    &["said", "announced", "told", "stated", "added", "confirmed", "promised", "pledged", "vowed", "indicated"];
+
+/// Past forms that mark a clause as past (regular `-ed` forms are found by their ending).
+const PAST_WORDS: &[&str] = &[
+    "said", "told", "was", "were", "had", "did", "ago", "met", "held", "took", "gave", "went", "came", "fought",
+    "struck", "saw", "began", "sent", "made", "spoke", "wrote", "shot", "broke", "brought", "sought", "fled",
+    "led", "left", "lost", "threw", "stole", "hid", "flew", "drove", "rose", "fell", "ran",
+    "became", "bought", "caught", "felt", "found", "heard", "kept", "knew", "meant", "paid", "stood", "thought",
+    "understood", "withdrew", "overthrew", "arose", "swore", "tore", "woke",
+];
+
 /// How far after publication a day without a year may lie (`talks set for March 10`
 /// in a story of March 1); further on, the text means the past year's day.
 const FUTURE_DAYS: i64 = 31;
@@ -733,6 +874,60 @@ mod tests {
     t!(last_monday_on_sunday, "2020-10-18", "It happened last Monday.", [("last Monday", "2020-10-12")]);
     t!(next_monday, "2020-10-18", "Talks resume next Monday.", [("next Monday", "2020-10-19")]);
     t!(next_sunday_on_sunday, "2020-10-18", "Talks resume next Sunday.", [("next Sunday", "2020-10-25")]);
+    // Tense: a clause about the future resolves weekdays, months and days forward.
+    t!(future_will_monday, "2020-10-18", "Talks will resume on Monday.", [("Monday", "2020-10-19")]);
+    t!(future_will_same_weekday, "2020-10-18", "Talks will resume on Sunday.", [("Sunday", "2020-10-25")]);
+    t!(future_due_to, "2020-10-18", "Envoys are due to meet on Wednesday.", [("Wednesday", "2020-10-21")]);
+    t!(future_plans_to, "2020-10-18", "The minister plans to visit Paris on Thursday.", [("Thursday", "2020-10-22")]);
+    t!(future_is_to, "2020-11-10", "Iran is to hold elections in March.", [("March", "2021-03")]);
+    t!(future_this_month, "2020-11-10", "Elections will be held in November.", [("November", "2020-11")]);
+    t!(past_month_in_november, "2020-11-10", "Protests began in March.", [("March", "2020-03")]);
+    t!(future_passive, "2020-10-18", "The vote will be postponed until Friday.", [("Friday", "2020-10-23")]);
+    t!(future_cue_after_date, "2020-10-18", "On Monday, talks will resume.", [("Monday", "2020-10-19")]);
+    t!(past_cue_after_date, "2020-10-18", "On Saturday, police fired tear gas.", [("Saturday", "2020-10-17")]);
+    t!(future_wont_before, "2020-10-18", "Talks won't resume before Friday.", [("Friday", "2020-10-23")]);
+    t!(future_set_for_day, "2021-03-10", "The summit is set for March 3.", [("March 3", "2022-03-03")]);
+    t!(future_day_today, "2021-03-10", "The summit will open on March 10.", [("March 10", "2021-03-10")]);
+    t!(
+        future_next_week_clause,
+        "2020-10-18",
+        "They meet next week and sign the deal on Thursday.",
+        [("next week", "2020-10-25"), ("Thursday", "2020-10-22")]
+    );
+    t!(
+        future_tomorrow_clause,
+        "2020-10-18",
+        "Envoys arrive tomorrow to prepare Tuesday's summit.",
+        [("tomorrow", "2020-10-19"), ("Tuesday", "2020-10-20")]
+    );
+    t!(
+        said_past_will_future,
+        "2020-10-18",
+        "Iran said on Saturday that talks will resume on Monday.",
+        [("Saturday", "2020-10-17"), ("Monday", "2020-10-19")]
+    );
+    t!(
+        relative_clause_past,
+        "2020-10-18",
+        "The envoy, who arrived on Friday, will meet the king.",
+        [("Friday", "2020-10-16")]
+    );
+    t!(
+        subordinate_past_after_future,
+        "2020-10-18",
+        "Talks will resume after rebels attacked the town on Friday.",
+        [("Friday", "2020-10-16")]
+    );
+    t!(
+        reported_would,
+        "2020-10-18",
+        "Iran said on Saturday it would resume talks on Monday.",
+        [("Saturday", "2020-10-17"), ("Monday", "2020-10-19")]
+    );
+    t!(would_have_is_past, "2020-10-18", "Iran said talks would have resumed on Monday.", [("Monday", "2020-10-12")]);
+    t!(would_unreported_is_no_cue, "2020-10-18", "Talks would resume on Monday.", [("Monday", "2020-10-12")]);
+    t!(won_is_past, "2020-10-18", "The party won on Saturday.", [("Saturday", "2020-10-17")]);
+    t!(united_is_no_cue, "2020-10-18", "On Monday the United Nations will vote.", [("Monday", "2020-10-19")]);
     t!(weekday_lowercase_is_no_date, "2020-10-18", "the sunday paper", []);
     t!(
         weekday_with_date,

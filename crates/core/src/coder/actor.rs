@@ -66,6 +66,9 @@ pub enum Origin {
     Phrase,
     /// A person's surname alone, after the article named them in full.
     Surname,
+    /// Resolved from the article's context, as described ("earlier in the article
+    /// (foreign minister)", "our of the speaker").
+    Context(String),
 }
 
 impl std::fmt::Display for Origin {
@@ -76,6 +79,7 @@ impl std::fmt::Display for Origin {
             Origin::Speaker => f.write_str("speaker of the quotation"),
             Origin::Phrase => f.write_str("a noun phrase with no actor"),
             Origin::Surname => f.write_str("surname of a person named earlier in the article"),
+            Origin::Context(what) => f.write_str(what),
         }
     }
 }
@@ -323,7 +327,7 @@ pub(crate) fn build_units(
             // actor across a clause break (", and", ";"), or after the agent across a verb
             // ("Prime Minister X thanked Hungary").
             const NEAR: usize = 8;
-            let national = |c: &str| !NON_COUNTRY.iter().any(|p| c.starts_with(p));
+            let national = |c: &str| !c.starts_with(UNKNOWN) && !NON_COUNTRY.iter().any(|p| c.starts_with(p));
             let clause_break = |a: usize, b: usize| {
                 let t = &toks[a..b];
                 t.iter().any(|x| matches!(x.kind, TokenKind::Break | TokenKind::End))
@@ -347,6 +351,9 @@ pub(crate) fn build_units(
                 (Some(c), _) => Some(c.to_string()),
                 _ if convert_agents => None,
                 (None, Some(p)) => Some(p.to_string()),
+                // herald keeps it for now: a role noun may name someone from earlier in the
+                // article ("the minister"); what stays unknown is dropped after that.
+                (None, None) if rules.nearest_country => Some(UNKNOWN.to_string()),
                 (None, None) => {
                     k = j.max(k + 1);
                     continue;
@@ -710,14 +717,14 @@ fn push_unit(out: &mut Vec<Unit>, u: Unit) {
 }
 
 /// Adds a unit for each word that is the surname of a person named earlier in the article
-/// (`surnames`: surname in normalised form, the person's code), where no unit covers it
-/// and it is written with a capital: "Saied" after "President Kais Saied".
-pub(crate) fn add_surnames(text: &str, toks: &[Token], surnames: &[(String, String)], out: &mut Vec<Unit>) {
+/// (`people`), where no unit covers it and it is written with a capital: "Saied" after
+/// "President Kais Saied".
+pub(crate) fn add_surnames(text: &str, toks: &[Token], people: &[super::Referent], out: &mut Vec<Unit>) {
     for (i, t) in toks.iter().enumerate() {
         if t.kind != TokenKind::Word || !text[t.start..t.end].starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
-        let Some((_, code)) = surnames.iter().rev().find(|(s, _)| *s == t.norm) else { continue };
+        let Some(code) = people.iter().rev().find(|p| p.surname.as_deref() == Some(t.norm.as_str())).map(|p| &p.code) else { continue };
         if out.iter().any(|u| u.start <= i && i < u.far.max(u.end)) {
             continue;
         }
@@ -740,6 +747,9 @@ pub(crate) fn add_surnames(text: &str, toks: &[Token], surnames: &[(String, Stri
         );
     }
 }
+
+/// The country of a bare agent with no country anywhere, until a role noun resolves it.
+pub(crate) const UNKNOWN: &str = "---";
 
 /// Sector prefixes of actors that are not countries: they lend no country to agents.
 const NON_COUNTRY: &[&str] = &["IGO", "NGO", "IMG", "MNC", "UIS"];

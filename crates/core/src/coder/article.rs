@@ -16,7 +16,7 @@ use crate::split;
 use crate::when;
 
 use super::actor::CountryFrom;
-use super::{Coder, SentenceContext};
+use super::{Coder, Referent, SentenceContext};
 
 impl Coder<'_> {
     /// The country code of the first actor named in `place` (a dateline), if any.
@@ -58,23 +58,23 @@ impl Coder<'_> {
             Some(d) => Some(d.country().to_string()),
             None => art.dateline.as_deref().and_then(|d| self.country_of(d)),
         };
-        let ctx = SentenceContext { date: art.date, default_country: country.as_deref(), speaker: None, antecedent: None, earlier: &[], surnames: &[] };
+        let ctx = SentenceContext { date: art.date, default_country: country.as_deref(), ..Default::default() };
         let quotes = quote::quotes(&art.text);
         // The subject of the last sentence that named an actor: who "he" and "the
         // minister" are when a quote's speaker names no actor of their own.
         let mut recent: Option<String> = None;
-        // People named so far, for their surnames alone.
-        let mut surnames: Vec<(String, String)> = Vec::new();
+        // The persons named so far, most recent last: who "the minister" and "Saied" are.
+        let mut referents: Vec<Referent> = Vec::new();
         let mut out = Vec::new();
         for (i, &(s, range)) in sentences.iter().enumerate() {
             // Speech: the quotation this sentence belongs to, and its speaker's code.
-            let speech = range.and_then(|[a, b]| quotes.iter().find(|q| q.span[0] < b && a < q.span[1])).map(|q| {
-                let speaker = q
-                    .speaker
-                    .and_then(|[x, y]| self.actor_of(&art.text[x..y], &ctx))
+            let speech = range.and_then(|r| sentence_quote(&art.text, &quotes, r)).map(|(words, speaker)| {
+                let sctx = SentenceContext { referents: &referents, ..ctx };
+                let speaker = speaker
+                    .and_then(|[x, y]| self.actor_of(&art.text[x..y], &sctx))
                     .filter(|c| c.len() >= 3 && !c.starts_with('~'))
                     .or_else(|| recent.clone());
-                (art.text[q.span[0]..q.span[1]].trim().to_string(), speaker)
+                (words, speaker)
             });
             // "He tweeted": a pronoun with no actor before it in its sentence is the subject
             // of the last sentence that named one.
@@ -82,9 +82,13 @@ impl Coder<'_> {
                 speaker: speech.as_ref().and_then(|(_, sp)| sp.as_deref()),
                 antecedent: recent.as_deref(),
                 earlier: &out,
-                surnames: &surnames,
+                referents: &referents,
                 ..ctx
             };
+            // A sentence screened out before its actors are found (a discard phrase, too
+            // short) leaves no units: none of an earlier text may be remembered for it.
+            self.units.clear();
+            self.mentions.clear();
             let mut coded = self.code_sentence(s, &sctx);
             // A bare agent ("a suicide bomber", "police") that took the article's country
             // belongs to the place its sentence names, when that is another country's.
@@ -101,7 +105,9 @@ impl Coder<'_> {
             if let Some(u) = self.units.first() {
                 recent = Some(u.code.clone());
             }
-            surnames.extend(self.surnames());
+            if self.opts.role_nouns {
+                self.remember_referents(&mut referents);
+            }
             if coded.is_empty() {
                 continue;
             }
@@ -151,6 +157,20 @@ impl Coder<'_> {
         }
         out
     }
+}
+
+/// The quotation that sentence `[a, b)` of `text` belongs to: its words and its speaker
+/// phrase. The parts of an interrupted quotation in the sentence (`"…," Pompeo said,
+/// "and …"`: the same speaker) are joined with ` … `.
+fn sentence_quote(text: &str, quotes: &[quote::Quote], [a, b]: [usize; 2]) -> Option<(String, Option<[usize; 2]>)> {
+    let mut parts = quotes.iter().filter(|q| q.span[0] < b && a < q.span[1]);
+    let first = parts.next()?;
+    let mut words = text[first.span[0]..first.span[1]].trim().to_string();
+    for q in parts.filter(|q| q.speaker.is_some() && q.speaker == first.speaker) {
+        words.push_str(" … ");
+        words.push_str(text[q.span[0]..q.span[1]].trim());
+    }
+    Some((words, first.speaker))
 }
 
 /// One event per happening within an article: events with the same source, target,
@@ -285,6 +305,18 @@ mod tests {
         ]);
         assert_eq!(got.iter().map(|g| g.2).collect::<Vec<_>>(), [2, 1, 1]);
         assert_eq!(got[0].3, [0, 2]);
+    }
+
+    #[test]
+    fn interrupted_quote_parts_join_in_their_sentence() {
+        let text = "\"We stay,\" Pompeo said, \"and we fight.\" \"No,\" Zarif said.";
+        let qs = quote::quotes(text);
+        let end = text.find(" \"No").unwrap();
+        let (words, speaker) = sentence_quote(text, &qs, [0, end]).unwrap();
+        assert_eq!(words, "We stay, … and we fight.");
+        assert_eq!(speaker.map(|[a, b]| &text[a..b]), Some("Pompeo"));
+        let (words, _) = sentence_quote(text, &qs, [end, text.len()]).unwrap();
+        assert_eq!(words, "No,");
     }
 
     #[test]

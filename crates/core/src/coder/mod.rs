@@ -13,6 +13,7 @@ pub mod article;
 mod chunk;
 pub mod options;
 pub mod pattern;
+pub mod refer;
 
 use rustc_hash::FxHashMap;
 
@@ -22,6 +23,7 @@ use crate::dict::{CodeSpec, TimeShift};
 use crate::token::{tokenize_into, Token, TokenKind};
 
 pub use actor::Unit;
+pub use refer::Referent;
 pub use options::{CodeBy, CoderOptions, CommaLimits, DefaultActor};
 use actor::{add_surnames, build_units, find_mentions, resolve_pronouns, AgentRules, Mention};
 pub use actor::{ActorGap, PronounRule};
@@ -42,9 +44,11 @@ pub struct SentenceContext<'a> {
     /// The article's events so far, where the caller forwards them: whose deed "the
     /// attack" or "the decision" after a verb is.
     pub earlier: &'a [crate::event::Event],
-    /// Surnames of the people the article named so far, with their codes, where the
-    /// caller forwards them: "Saied" after "President Kais Saied" ([`Coder::surnames`]).
-    pub surnames: &'a [(String, String)],
+    /// The persons named earlier in the article, most recent last: what "the minister",
+    /// "the Iranian president" ([`refer`], with [`CoderOptions::role_nouns`]) and a
+    /// surname alone ("Saied" after "President Kais Saied") stand for, where the caller
+    /// carries them.
+    pub referents: &'a [Referent],
 }
 
 /// An event found in one sentence, with byte spans into the sentence text.
@@ -147,12 +151,6 @@ impl<'d> Coder<'d> {
     /// counting pronouns: what a pronoun in the story's next sentence may refer to.
     pub fn antecedent(&self) -> Option<&str> {
         self.units.iter().find(|u| !u.pronoun && !u.base.is_empty()).map(|u| u.base.as_str())
-    }
-
-    /// The people (full dictionary names of two words or more) named in the last sentence
-    /// coded, as (surname, code): what their surname alone stands for later in the story.
-    pub fn surnames(&self) -> impl Iterator<Item = (String, String)> + '_ {
-        self.units.iter().filter(|u| u.person).map(|u| (self.toks[u.end - 1].norm.clone(), u.code.clone()))
     }
 
     /// Whether the last sentence coded held a story discard phrase: its article codes
@@ -478,9 +476,17 @@ impl<'d> Coder<'d> {
             ctx.speaker,
             &mut self.units,
         );
-        if !ctx.surnames.is_empty() {
-            add_surnames(text, &self.toks, ctx.surnames, &mut self.units);
+        if self.opts.role_nouns {
+            refer::resolve_role_nouns(&self.toks, &self.mentions, ctx.referents, &mut self.units);
         }
+        if !ctx.referents.is_empty() {
+            add_surnames(text, &self.toks, ctx.referents, &mut self.units);
+        }
+        if self.opts.agents_take_nearest_country && self.opts.agent_placeholder.is_none() {
+            // Bare agents that no role noun resolved stay without an actor.
+            self.units.retain(|u| !u.code.starts_with(actor::UNKNOWN));
+        }
+        refer::speaker_references(text, &self.toks, &self.mentions, ctx.speaker, &mut self.units);
         if self.opts.new_actor_length > 0 || self.opts.phrase_compounds {
             self.noun_phrase_actors();
         }

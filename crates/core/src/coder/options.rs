@@ -180,6 +180,10 @@ pub struct CoderOptions {
     /// phrase after its verb, in its clause (PETRARCH codes the verb's object as `---`):
     /// "an official said on Saturday" codes, "an official said today" does not.
     pub absent_target_needs_object: bool,
+    /// "The minister", "the Iranian president" take the code of the most recent fitting
+    /// person of the article ([`super::refer`]; herald). TABARI and PETRARCH code a role
+    /// noun as a bare agent.
+    pub role_nouns: bool,
 }
 
 impl Default for CoderOptions {
@@ -229,6 +233,7 @@ impl Default for CoderOptions {
             skip_phrases: false,
             phrase_compounds: false,
             absent_target_needs_object: false,
+            role_nouns: true,
         }
     }
 }
@@ -261,6 +266,7 @@ impl CoderOptions {
             inner_targets: false,
             event_references: false,
             foreign_targets: false,
+            role_nouns: false,
             // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
             actor_gap: ActorGap { max: usize::MAX, words_only: false, overlapping_agents: false },
             ..CoderOptions::default()
@@ -294,6 +300,7 @@ impl CoderOptions {
             skip_phrases: true,
             phrase_compounds: true,
             absent_target_needs_object: true,
+            role_nouns: false,
             ..CoderOptions::default()
         }
     }

@@ -1,0 +1,399 @@
+//! Reference across sentences: a role noun with a definite article ("the minister",
+//! "the visiting minister", "the Iranian president") stands for the most recent person
+//! of the article with that role, as a pronoun ("he tweeted") stands for the previous
+//! sentence's actor. Both come to the sentence through
+//! [`SentenceContext`](super::SentenceContext): the caller
+//! carries `antecedent` and `referents` from sentence to sentence
+//! ([`Coder::code_article_mentions`](super::Coder::code_article_mentions)); here a
+//! sentence's person actors are remembered ([`Coder::remember_referents`]) and its role
+//! nouns take their code (`resolve_role_nouns`), after the pronouns are resolved;
+//! `speaker_references` puts a quotation's speaker in and around its marks.
+//!
+//! A referent fits a role noun when
+//! - its role words end with the noun's ("foreign minister" for "the minister", not
+//!   for "the prime minister"), or it is a named person with no role words ("Hassan
+//!   Rouhani", IRNGOV), the noun is one word and the person's code holds a role the
+//!   noun allows (GOV for "president", MIL for "general"; none for "spokesman",
+//!   "envoy": a bare name is mostly a leader's), and
+//! - it is of the noun's country where an adjective names one ("the Iranian president").
+//!
+//! The most recent fitting referent wins. A role noun after `new`, `former`, `next`,
+//! `other`, … names someone else and is left alone, as is one with no fitting referent.
+
+use super::actor::{Hit, Mention, Origin, Unit};
+use super::Coder;
+use crate::token::{Token, TokenKind};
+
+/// A person named earlier in the article: their actor code and the role words that
+/// named them ("FOREIGN MINISTER"; empty for a bare name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Referent {
+    pub code: String,
+    pub role: String,
+    /// The last word of their full dictionary name ("SAIED" of "Kais Saied"), which may
+    /// stand for them alone.
+    pub surname: Option<String>,
+}
+
+/// Role nouns that name one person, with the CAMEO roles a bare name's code must hold
+/// to fit them. None for the roles of people who speak or act for a leader (a
+/// spokesman, an envoy): a bare name in the dictionaries is mostly the leader's, so only
+/// a person named with the same role words fits them.
+const ROLE_NOUNS: &[(&str, &[&str])] = &[
+    ("PRESIDENT", &["GOV"]),
+    ("MINISTER", &["GOV"]),
+    ("PREMIER", &["GOV"]),
+    ("CHANCELLOR", &["GOV"]),
+    ("KING", &["GOV"]),
+    ("QUEEN", &["GOV"]),
+    ("EMIR", &["GOV"]),
+    ("SULTAN", &["GOV"]),
+    ("MONARCH", &["GOV"]),
+    ("GOVERNOR", &["GOV"]),
+    ("MAYOR", &["GOV"]),
+    ("AMBASSADOR", &[]),
+    ("ENVOY", &[]),
+    ("DIPLOMAT", &[]),
+    ("SECRETARY", &["GOV"]),
+    ("SPOKESMAN", &[]),
+    ("SPOKESWOMAN", &[]),
+    ("SPOKESPERSON", &[]),
+    ("GENERAL", &["MIL"]),
+    ("COMMANDER", &["MIL", "REB"]),
+    ("COLONEL", &["MIL"]),
+    ("ADMIRAL", &["MIL"]),
+    ("SENATOR", &["LEG"]),
+    ("LAWMAKER", &["LEG"]),
+    ("JUDGE", &["JUD"]),
+];
+
+/// Words before a role noun that make it someone other than the earlier person.
+const OTHER_PERSON: &[&str] = &["NEW", "FORMER", "NEXT", "OTHER", "ANOTHER", "INCOMING", "LATE", "THEN", "EX"];
+
+/// How many referents an article keeps (the most recent).
+const KEEP: usize = 12;
+
+fn roles_for(head: &str) -> Option<&'static [&'static str]> {
+    ROLE_NOUNS.iter().find(|(n, _)| *n == head).map(|(_, r)| *r)
+}
+
+/// The words of the agent mentions inside `u`, upper case, space-joined.
+fn role_words(toks: &[Token], mentions: &[Mention], u: &Unit) -> String {
+    let mut s = String::new();
+    for m in mentions.iter().filter(|m| matches!(m.hit, Hit::Agent(_)) && m.start >= u.start && m.end <= u.end) {
+        for t in toks.get(m.start..m.end).unwrap_or_default() {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(&t.norm);
+        }
+    }
+    s
+}
+
+/// Whether `code` (country + roles) holds one of `roles` at a 3-letter boundary after
+/// its country.
+fn holds_role(code: &str, roles: &[&str]) -> bool {
+    (3..code.len()).step_by(3).any(|k| code.get(k..k + 3).is_some_and(|r| roles.contains(&r)))
+}
+
+fn fits(r: &Referent, role: &str, head_roles: &[&str], country: Option<&str>) -> bool {
+    if country.is_some_and(|c| !r.code.starts_with(c)) {
+        return false;
+    }
+    if r.role.is_empty() {
+        // A bare name says nothing of which minister: only a one-word noun fits it.
+        return !role.contains(' ') && holds_role(&r.code, head_roles);
+    }
+    r.role == role || (r.role.len() > role.len() && r.role.ends_with(role) && r.role.as_bytes()[r.role.len() - role.len() - 1] == b' ')
+}
+
+/// Gives each definite role noun among `units` the code of the most recent fitting
+/// referent (see the module docs). `mentions` are the sentence's dictionary hits.
+pub(crate) fn resolve_role_nouns(toks: &[Token], mentions: &[Mention], referents: &[Referent], units: &mut [Unit]) {
+    if referents.is_empty() {
+        return;
+    }
+    for k in 0..units.len() {
+        let u = &units[k];
+        if u.pronoun {
+            continue;
+        }
+        // Its head: the last word, a role noun naming one person.
+        let Some(head_roles) = toks.get(u.end.wrapping_sub(1)).and_then(|t| roles_for(&t.norm)) else {
+            continue;
+        };
+        // Bare ("the minister") or with a country adjective first ("the Iranian president").
+        let actors: Vec<&Mention> =
+            mentions.iter().filter(|m| matches!(m.hit, Hit::Actor(_)) && m.start >= u.start && m.start < u.end).collect();
+        let country = match actors.as_slice() {
+            [] => None,
+            [a] if a.start == u.start && u.base.len() == 3 => Some(u.base.as_str()),
+            _ => continue,
+        };
+        if !definite(toks, units, k) {
+            continue;
+        }
+        let role = role_words(toks, mentions, u);
+        if role.is_empty() {
+            continue;
+        }
+        let Some(r) = referents.iter().rev().find(|r| fits(r, &role, head_roles, country)) else {
+            continue;
+        };
+        let u = &mut units[k];
+        u.code = r.code.clone();
+        u.base = r.code.clone();
+        u.source = Origin::Context(format!("earlier in the article ({})", r.role.to_lowercase()).replace(" ()", ""));
+    }
+}
+
+/// `THE` (then at most two plain words that are not in another unit and do not make it
+/// someone else: "the visiting minister") right before unit `k`, and no actor named
+/// right after it ("the president, Hassan Rouhani,").
+fn definite(toks: &[Token], units: &[Unit], k: usize) -> bool {
+    let u = &units[k];
+    let mut i = u.start;
+    let mut words = 0;
+    loop {
+        if i == 0 {
+            return false;
+        }
+        i -= 1;
+        let t = &toks[i];
+        if t.norm == "THE" {
+            break;
+        }
+        let in_unit = units.iter().any(|v| v.start <= i && i < v.end);
+        if words == 2 || t.kind != TokenKind::Word || in_unit || OTHER_PERSON.contains(&t.norm.as_str()) {
+            return false;
+        }
+        words += 1;
+    }
+    if OTHER_PERSON.iter().any(|w| toks[u.start..u.end].iter().any(|t| t.norm == *w)) {
+        return false;
+    }
+    let mut j = u.end;
+    if toks.get(j).is_some_and(|t| t.kind == TokenKind::Comma) {
+        j += 1;
+    }
+    !units.iter().any(|v| v.start == j && !v.pronoun)
+}
+
+/// The speaker of a quoted sentence in its actors. Outside the quotation marks a subject
+/// pronoun (`"…," he told reporters`) is the speaker, not an actor named inside the
+/// quotation; inside them a role after "our" or "my" ("attacks on our forces") is of
+/// the speaker's country, not of the nearest actor's. A sentence that starts inside a
+/// quotation (its first mark closes one) counts its words before that mark as inside;
+/// one with no marks lies wholly inside. Straight marks open after a space or at the start.
+pub(crate) fn speaker_references(
+    text: &str,
+    toks: &[Token],
+    mentions: &[Mention],
+    speaker: Option<&str>,
+    units: &mut [Unit],
+) {
+    let Some(speaker) = speaker.filter(|s| s.len() >= 3) else { return };
+    // `inside[i]`: token i lies within quotation marks.
+    let marks = toks.iter().any(|t| t.kind == TokenKind::Quote);
+    let mut inside = vec![!marks; toks.len()];
+    let mut open = false;
+    for (i, t) in toks.iter().enumerate().filter(|_| marks) {
+        if t.kind == TokenKind::Quote {
+            let mark = text[t.start..].chars().next().unwrap_or('"');
+            let opens = match mark {
+                '\u{201C}' | '\u{201E}' | '\u{00AB}' => true,
+                '\u{201D}' | '\u{00BB}' => false,
+                _ => t.start == 0 || text[..t.start].ends_with(|c: char| c.is_whitespace() || c == '('),
+            };
+            if !opens && !open {
+                inside[..i].iter_mut().for_each(|x| *x = true);
+            }
+            open = opens;
+            continue;
+        }
+        inside[i] = open;
+    }
+    let Some(country) = speaker.get(..3) else { return };
+    for u in units.iter_mut() {
+        if u.pronoun && !inside[u.start] && matches!(toks[u.start].norm.as_str(), "HE" | "SHE" | "THEY") {
+            if u.code != speaker {
+                u.code = speaker.to_string();
+                u.base = speaker.to_string();
+                u.source = Origin::Speaker;
+            }
+            continue;
+        }
+        let ours = inside[u.start] && u.start > 0 && matches!(toks[u.start - 1].norm.as_str(), "OUR" | "MY");
+        let bare = || !mentions.iter().any(|m| matches!(m.hit, Hit::Actor(_)) && m.start >= u.start && m.start < u.end);
+        if ours && !u.pronoun && u.code.len() > 3 && !u.code.starts_with(country) && bare() {
+            u.code = format!("{country}{}", u.code.get(3..).unwrap_or(""));
+            u.base = u.code.clone();
+            u.source = Origin::Context(format!("{} of the speaker", toks[u.start - 1].norm.to_lowercase()));
+        }
+    }
+}
+
+impl Coder<'_> {
+    /// Adds the persons among the last sentence's actors to `memory`, most recent last:
+    /// units whose role words end in a role noun naming one person ("Iranian Foreign
+    /// Minister Mohammad Javad Zarif", "the minister" once resolved) and named persons
+    /// (a dictionary actor with dated codes: "Hassan Rouhani"). Pronouns are skipped.
+    pub fn remember_referents(&self, memory: &mut Vec<Referent>) {
+        let (toks, mentions, dict) = (&self.toks, &self.mentions, self.dict);
+        for u in self.units.iter().filter(|u| !u.pronoun && u.code.len() > 3) {
+            // Cheap test first, most units name no person: the last agent word inside.
+            let last_agent = mentions.iter().rev().find(|m| matches!(m.hit, Hit::Agent(_)) && m.start >= u.start && m.end <= u.end);
+            let person_role = last_agent.is_some_and(|m| toks.get(m.end.wrapping_sub(1)).is_some_and(|t| roles_for(&t.norm).is_some()));
+            let named = || {
+                mentions.iter().any(|m| match m.hit {
+                    Hit::Actor(a) if m.start >= u.start && m.start < u.end => {
+                        dict.actors[a as usize].codes.iter().any(|c| c.from.is_some() || c.to.is_some())
+                    }
+                    _ => false,
+                })
+            };
+            let bare_name = last_agent.is_none() && named();
+            if !(person_role || bare_name) {
+                continue;
+            }
+            let role = if person_role { role_words(toks, mentions, u) } else { String::new() };
+            let surname = u.person.then(|| toks[u.end - 1].norm.clone());
+            let r = Referent { code: u.code.clone(), role, surname };
+            memory.retain(|m| *m != r);
+            memory.push(r);
+        }
+        if memory.len() > KEEP {
+            memory.drain(..memory.len() - KEEP);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coder::{CoderOptions, SentenceContext};
+    use crate::dict::compile::Dictionary;
+    use crate::dict::load;
+
+    #[test]
+    fn which_referents_fit() {
+        // (referent code, its role words, the noun's role words, country adjective, fits)
+        let t = [
+            ("IRNGOV", "FOREIGN MINISTER", "MINISTER", None, true),
+            ("IRNGOV", "FOREIGN MINISTER", "FOREIGN MINISTER", None, true),
+            ("IRNGOV", "FOREIGN MINISTER", "PRIME MINISTER", None, false),
+            ("IRNGOV", "FOREIGN MINISTER", "PRESIDENT", None, false),
+            ("IRNGOV", "PRESIDENT", "PRESIDENT", Some("IRN"), true),
+            ("IRQGOV", "PRESIDENT", "PRESIDENT", Some("IRN"), false),
+            ("IRNGOV", "", "PRESIDENT", Some("IRN"), true),
+            ("IRNGOV", "", "GENERAL", None, false),
+            ("IRNMIL", "", "GENERAL", None, true),
+            ("IRNGOV", "", "PRIME MINISTER", None, false),
+            ("IRNGOV", "", "SPOKESMAN", None, false),
+            ("IRNGOV", "FOREIGN MINISTRY SPOKESMAN", "SPOKESMAN", None, true),
+            ("IRNGOV", "DEPUTY MINISTER", "MINISTER", None, true),
+            ("IRNGOV", "XMINISTER", "MINISTER", None, false),
+        ];
+        for (code, role, noun, country, want) in t {
+            let r = Referent { code: code.into(), role: role.into(), surname: None };
+            let head = noun.rsplit(' ').next().unwrap();
+            let got = fits(&r, noun, roles_for(head).unwrap(), country);
+            assert_eq!(got, want, "{code} {role:?} for {noun:?} ({country:?})");
+        }
+    }
+
+    /// Codes `sentences` in order as an article does, carrying the referents; returns
+    /// the first event of each as "SOURCE>TARGET" ("" for none).
+    fn article(d: &Dictionary, opts: CoderOptions, sentences: &[&str]) -> Vec<String> {
+        let mut c = Coder::with_options(d, opts);
+        let mut memory = Vec::new();
+        let mut out = Vec::new();
+        for s in sentences {
+            let date = crate::date::Date::parse("2020-11-15");
+            let ctx = SentenceContext { date, default_country: Some("IRQ"), referents: &memory, ..Default::default() };
+            let ev = c.code_sentence(s, &ctx);
+            out.push(ev.first().map(|e| format!("{}>{}", e.source, e.target)).unwrap_or_default());
+            c.remember_referents(&mut memory);
+        }
+        out
+    }
+
+    /// The actors of `text` coded with `speaker`, as "words=CODE".
+    fn actors_with_speaker(d: &Dictionary, text: &str, speaker: &str) -> Vec<String> {
+        let mut c = Coder::new(d);
+        let date = crate::date::Date::parse("2020-01-12");
+        let ctx = SentenceContext { date, default_country: Some("IRQ"), speaker: Some(speaker), ..Default::default() };
+        c.code_sentence(text, &ctx);
+        c.units.iter().map(|u| format!("{}={}", &text[c.toks[u.start].start..c.toks[u.end - 1].end], u.code)).collect()
+    }
+
+    #[test]
+    fn speaker_in_and_around_the_quotation() {
+        let d = Dictionary::compile(&load::builtin());
+        let t = [
+            // Outside the marks "he" is the speaker, not Washington.
+            ("\"Iran rejects what Washington calls pressure,\" he told reporters.", "IRNGOV", "he=IRNGOV"),
+            // Inside them "our forces" are the speaker's.
+            ("\"We will respond to any attack on our forces,\" Pompeo said.", "USAGOV", "forces=USAMIL"),
+            // A sentence wholly inside a quotation that spans sentences.
+            ("Iraq will not attack our troops.", "USAGOV", "troops=USAMIL"),
+            // A sentence that starts inside one: "our" before the closing mark.
+            ("Iraq will never attack our soldiers,\u{201D} the minister said.", "USAGOV", "soldiers=USAMIL"),
+            // Outside the marks "our" is no speaker's ("!" marks what must not be found).
+            ("\"No,\" he said of attacks on our soldiers.", "USAGOV", "!soldiers=USAMIL"),
+        ];
+        for (text, speaker, want) in t {
+            let got = actors_with_speaker(&d, text, speaker);
+            match want.strip_prefix('!') {
+                Some(not) => assert!(!got.iter().any(|g| g == not), "{text:?}: {got:?}"),
+                None => assert!(got.iter().any(|g| g == want), "{text:?}: {got:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn screened_out_sentence_remembers_nothing_stale() {
+        // The cricket sentence is discarded before its actors are found; the long sentence
+        // before it must not be read against its tokens (this panicked).
+        let d = Dictionary::compile(&load::builtin());
+        let art = crate::read::Article {
+            id: "a".into(),
+            title: None,
+            text: "Iraqi President Barham Salih met Iranian Foreign Minister Mohammad Javad Zarif in Tehran \
+                   on Sunday. Cricket matches resumed. The minister accused the United States of meddling."
+                .into(),
+            date: crate::date::Date::parse("2020-11-15"),
+            url: None,
+            source: None,
+            dateline: None,
+            line: 1,
+        };
+        let got: Vec<String> = Coder::new(&d)
+            .code_article(&art, crate::codes::CodeTable::builtin())
+            .iter()
+            .map(|e| format!("{} {}>{}", e.sentence, e.source, e.target))
+            .collect();
+        assert_eq!(got, ["0 IRQGOV>IRNGOV", "2 IRNGOV>USA"]);
+    }
+
+    #[test]
+    fn role_nouns_take_the_earlier_person() {
+        let d = Dictionary::compile(&load::builtin());
+        let text = [
+            "Iraqi President Barham Salih met Iranian Foreign Minister Mohammad Javad Zarif in Tehran.",
+            "The president praised Iran's support.",
+            "The minister accused the United States of meddling.",
+            "The visiting president met Hassan Rouhani.",
+            "The Iranian president accused Israel of sabotage.",
+            "The new president accused Israel of sabotage.",
+            "The prime minister accused the United States of meddling.",
+        ];
+        let on = article(&d, CoderOptions::default(), &text);
+        assert_eq!(on[..5], ["IRQGOV>IRNGOV", "IRQGOV>IRN", "IRNGOV>USA", "IRQGOV>IRNGOV", "IRNGOV>ISR"]);
+        // No fitting person: coded as without role nouns.
+        let off = article(&d, CoderOptions { role_nouns: false, ..CoderOptions::default() }, &text);
+        assert_eq!(on[5..], off[5..]);
+        assert_ne!(on, off, "the option is what changed them: {off:?}");
+    }
+}
