@@ -578,7 +578,13 @@ pub(crate) fn resolve_pronouns(
         let before = |k: &usize| out[*k].end <= i;
         let compound = |k: &usize| groups.iter().filter(|&&g| g == groups[*k]).count() > 1;
         let referent: Vec<usize> = match (rule, t.norm.as_str()) {
-            (PronounRule::Nearest, "HE" | "SHE" | "IT" | "THEY" | "WE") => (0..out.len()).rev().find(before).into_iter().collect(),
+            (PronounRule::Nearest, "HE" | "SHE" | "IT" | "WE") => (0..out.len()).rev().find(before).into_iter().collect(),
+            // "Burkina Faso and Niger announced that they …": all of a compound.
+            (PronounRule::Nearest, "THEY") => match (0..out.len()).rev().find(before) {
+                Some(c) if compound(&c) => (0..out.len()).filter(|&k| groups[k] == groups[c]).collect(),
+                Some(c) => vec![c],
+                None => Vec::new(),
+            },
             (PronounRule::Tabari, "HE" | "SHE" | "IT" | "HIM" | "ITS" | "HIS" | "HER") => {
                 (0..out.len()).find(before).into_iter().collect()
             }

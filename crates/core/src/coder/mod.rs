@@ -690,6 +690,7 @@ impl<'d> Coder<'d> {
         } else {
             Vec::new()
         };
+        let clause = clauses(toks, units, &verbs, &self.pos, &self.modifier, self.opts.comma_clauses);
         let m = Matcher {
             dict,
             toks,
@@ -700,8 +701,8 @@ impl<'d> Coder<'d> {
             unit_end: &unit_end,
             count_synsets: self.opts.count_synsets,
             phrase_end: if self.opts.skip_phrases { &phrase_end } else { &[] },
+            clause: if self.opts.patterns_in_clause { &clause } else { &[] },
         };
-        let clause = clauses(toks, units, &verbs, &self.pos, &self.modifier, self.opts.comma_clauses);
         let mut consumed_to = 0usize;
         let mut events: Vec<CodedEvent> = Vec::new();
         // Per event: clause, subordinate (`023?`), dominant (`031!`).
@@ -711,6 +712,9 @@ impl<'d> Coder<'d> {
         let mut first_source: Option<usize> = None;
         // The subject of the last verb, for verbs coordinated with "and".
         let mut last_source: Option<usize> = None;
+        // The end of the last reporting verb (a subordinate code: "said"), whose reported
+        // clause has a subject of its own.
+        let mut reported_after: Option<usize> = None;
         let settings = self.opts.places_are_settings;
         for v in &verbs {
             if v.start < consumed_to {
@@ -770,6 +774,10 @@ impl<'d> Coder<'d> {
                 continue;
             }
             let (subordinate, dominant) = code_marks(&code);
+            let reported_from = reported_after;
+            if subordinate && matches!(&code, CodeSpec::One(c) if c.starts_with("01")) {
+                reported_after = Some(caps.hi.max(v.end));
+            }
             if only_dominant && !dominant {
                 if let Some(tr) = trace.as_deref_mut() {
                     tr.push(format!("verb {vtext}: {pattern}: its clause already has an event"));
@@ -850,6 +858,11 @@ impl<'d> Coder<'d> {
                         .flatten()
                         .or(shared)
                         .or_else(|| inside.filter(|&u| clause[units[u].start] == c))
+                        // "X said Y had warned Z": after a reporting verb, its clause's subject.
+                        .or_else(|| {
+                            let after = reported_from.filter(|_| self.opts.coordinated_subject)?;
+                            units.iter().position(|u| u.start >= after && u.end <= lo && clause[u.start] == c && !place(u))
+                        })
                         .or_else(|| units.iter().position(|u| u.end <= lo && clause[u.start] == c && !place(u)))
                         // Within the pattern's words: "- NEITHER * " on "Neither Iran nor Iraq …".
                         .or_else(|| {
@@ -1742,6 +1755,17 @@ mod herald_conventions {
         for t in ["FRA", "DEU", "ITA"] {
             assert!(got.iter().any(|e| e.starts_with(&format!("RUS/{t}/13"))), "{t}: {got:?}");
         }
+    }
+
+    #[test]
+    fn reported_clauses_have_their_own_subject() {
+        assert_eq!(events("Iraq's prime minister said Tehran had attacked Baghdad."), vec!["IRN/IRQ/190"]);
+    }
+
+    #[test]
+    fn patterns_stay_in_their_clause() {
+        let got = events("Iran rejected the criticism and threatened to reduce its cooperation with the IAEA.");
+        assert!(got.iter().any(|e| e.starts_with("IRN/IGOUNOIAE/13")), "{got:?}");
     }
 
     #[test]

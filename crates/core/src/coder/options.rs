@@ -150,7 +150,8 @@ pub struct CoderOptions {
     /// convention).
     pub mutual_compounds: bool,
     /// A verb right after "and" shares the previous verb's subject ("forced a plane to
-    /// land and arrested a journalist"); herald's convention.
+    /// land and arrested a journalist"), and a verb after a reporting verb takes its
+    /// subject after that verb ("X said Y had warned Z"); herald's convention.
     pub coordinated_subject: bool,
     /// An actor of another country among the pattern's own words after the verb is the
     /// target ("expelled the French ambassador"), and for coercion (root 17) one of the
@@ -165,6 +166,10 @@ pub struct CoderOptions {
     /// source's own country ("Washington threatened sanctions on the generals"); herald's
     /// convention.
     pub foreign_targets: bool,
+    /// A gap between a pattern's words stays within the verb's clause: "rejected the
+    /// criticism and threatened to reduce its cooperation" is two acts (herald's
+    /// convention; TABARI and PETRARCH patterns may reach over a conjunction).
+    pub patterns_in_clause: bool,
     /// A noun phrase of at most this many words that names no actor is an actor of its
     /// own, coded as its words in quotes (PETRARCH `new_actor_length`); 0: never.
     pub new_actor_length: usize,
@@ -229,6 +234,7 @@ impl Default for CoderOptions {
             inner_targets: true,
             event_references: true,
             foreign_targets: true,
+            patterns_in_clause: true,
             new_actor_length: 0,
             skip_phrases: false,
             phrase_compounds: false,
@@ -266,6 +272,7 @@ impl CoderOptions {
             inner_targets: false,
             event_references: false,
             foreign_targets: false,
+            patterns_in_clause: false,
             role_nouns: false,
             // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
             actor_gap: ActorGap { max: usize::MAX, words_only: false, overlapping_agents: false },
@@ -297,6 +304,7 @@ impl CoderOptions {
             inner_targets: false,
             event_references: false,
             foreign_targets: false,
+            patterns_in_clause: false,
             skip_phrases: true,
             phrase_compounds: true,
             absent_target_needs_object: true,

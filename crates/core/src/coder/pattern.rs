@@ -67,6 +67,10 @@ pub(crate) struct Matcher<'a> {
     /// token `i` lies in, or `u32::MAX`; `^` passes over the rest of it as over an actor
     /// (PETRARCH, whose `^` skips a noun phrase of the parse). Empty when off.
     pub phrase_end: &'a [u32],
+    /// Clause index of every token: a gap between pattern elements stays in its clause
+    /// (herald: "rejected the criticism and threatened to reduce its cooperation" is two
+    /// acts). Empty: gaps cross clauses.
+    pub clause: &'a [u16],
 }
 
 #[derive(Clone, Copy)]
@@ -93,8 +97,9 @@ impl<'a> Matcher<'a> {
         &self.pool[a as usize..b as usize]
     }
 
+    /// Whether a gap may not pass from token `i` to the next (either way).
     fn hard_stop(&self, i: usize) -> bool {
-        self.toks[i].kind == TokenKind::End
+        self.toks[i].kind == TokenKind::End || (!self.clause.is_empty() && i + 1 < self.clause.len() && self.clause[i] != self.clause[i + 1])
     }
 
     /// Matches `items` forward from `pos`; returns the exclusive end.
