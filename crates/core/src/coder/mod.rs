@@ -1002,7 +1002,7 @@ impl<'d> Coder<'d> {
                         // "the attack on Kyiv", "the decision by the court", "NATO's
                         // accusations" name their party.
                         let own_party = |k: usize| {
-                            (units[k].start >= start && units[k].start < end)
+                            (units[k].start >= start && units[k].start < end && units[k].country_from == actor::CountryFrom::Named)
                                 || units[k].start >= end
                                     && toks[end..units[k].start].iter().all(|t| {
                                         matches!(t.norm.as_str(), "ON" | "BY" | "AGAINST" | "OF" | "IN" | "AT" | "FROM" | "WITH" | "THE" | "A" | "AN")
@@ -1361,7 +1361,8 @@ const EVENT_NOUNS: &[(&str, &[&str])] = &[
     ("LAW", &[]), ("PLAN", &[]), ("PROPOSAL", &[]), ("MEASURE", &[]), ("MEASURES", &[]), ("ORDER", &[]),
     ("JUDGMENT", COERCION), ("JUDGEMENT", COERCION), ("PACT", COOPERATION), ("TREATY", COOPERATION),
     ("TARIFFS", SANCTIONS), ("CRITICISM", WORDS), ("CLAIMS", WORDS), ("LAWSUIT", COERCION), ("CASE", COERCION),
-    ("RETALIATION", &[]),
+    ("RETALIATION", &[]), ("ATTACKERS", VIOLENCE), ("ASSAILANTS", VIOLENCE), ("PERPETRATORS", VIOLENCE),
+    ("KILLERS", VIOLENCE), ("BOMBERS", VIOLENCE),
 ];
 const VIOLENCE: &[&str] = &["17", "18", "19", "20"];
 const COERCION: &[&str] = &["10", "17", "18"];
