@@ -524,6 +524,8 @@ pub(crate) const MOD_ADJ: u8 = 2;
 pub(crate) const MOD_WORD: u8 = 4;
 /// A possessive that joins the actors on either side (TABARI).
 pub(crate) const MOD_POSSESSIVE: u8 = 8;
+/// A comma (of ", and") that starts a new clause: no compound joins across it.
+pub(crate) const MOD_CLAUSE: u8 = 16;
 
 /// How pronouns find their referents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -690,6 +692,9 @@ fn joins_compound(toks: &[Token], modifier: &[u8], a: usize, b: usize) -> u8 {
     // "Arnor's Elrond": a possessive names two actors of one noun phrase.
     if b == a + 1 && toks[a].kind == TokenKind::Possessive && modifier.get(a).is_some_and(|&m| m & MOD_POSSESSIVE != 0) {
         return 2;
+    }
+    if (a..b).any(|i| modifier.get(i).is_some_and(|&m| m & MOD_CLAUSE != 0)) {
+        return 0;
     }
     let conj = toks[a..b].iter().take_while(|t| is_conj(t)).count();
     let rest = (a + conj..b).all(|i| modifier.get(i).copied().unwrap_or(0) != 0);

@@ -104,7 +104,7 @@ const POS_NOUN: u8 = 1;
 const POS_ADJ: u8 = 2;
 const POS_DET: u8 = 4;
 
-pub(crate) use actor::{MOD_ADJ, MOD_DET, MOD_POSSESSIVE, MOD_WORD};
+pub(crate) use actor::{MOD_ADJ, MOD_CLAUSE, MOD_DET, MOD_POSSESSIVE, MOD_WORD};
 const CONJUNCTIONS: &[&str] = &["AND", "OR", "NOR", "BUT"];
 /// Modal auxiliaries: TreeBank tags them MD, never a verb.
 const MODALS: &[&str] = &["SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL", "CAN", "SHALL", "OUGHT"];
@@ -405,6 +405,20 @@ impl<'d> Coder<'d> {
                     }
                     verb
                 }));
+            }
+            // ", and" between a verb and another verb starts a clause, not a list's last
+            // member: "arrested four suspects, and President Putin accused Ukraine".
+            if self.opts.coordinated_subject && !self.verbish.is_empty() {
+                let verbish = &self.verbish;
+                for i in 1..n.saturating_sub(2) {
+                    if toks[i].kind == TokenKind::Comma
+                        && toks[i + 1].norm == "AND"
+                        && verbish[..i].iter().any(|&v| v)
+                        && verbish[i + 2..(i + 8).min(n)].iter().any(|&v| v)
+                    {
+                        self.modifier[i] |= MOD_CLAUSE;
+                    }
+                }
             }
             // Without an adjective list (PETRARCH), any plain word that is neither a verb
             // nor part of an actor may modify a compound member ("and good Gondor").
@@ -1767,6 +1781,13 @@ mod herald_conventions {
     fn patterns_stay_in_their_clause() {
         let got = events("Iran rejected the criticism and threatened to reduce its cooperation with the IAEA.");
         assert!(got.iter().any(|e| e.starts_with("IRN/IGOUNOIAE/13")), "{got:?}");
+    }
+
+    #[test]
+    fn comma_and_between_verbs_starts_a_clause() {
+        let got = events("Russian police arrested four suspects from Tajikistan, and President Vladimir Putin accused Ukraine of helping them.");
+        assert!(got.iter().any(|e| e.starts_with("RUSGOV/UKR/11")), "{got:?}");
+        assert!(!got.iter().any(|e| e.starts_with("RUSCOP/RUSGOV")), "{got:?}");
     }
 
     #[test]
