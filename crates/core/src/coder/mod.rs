@@ -1054,6 +1054,19 @@ impl<'d> Coder<'d> {
             if refers && happening.len() > 1 {
                 t_list = happening.iter().map(|h| Who::Default(h)).collect();
             }
+            // Seizing or capturing a place (a target that names only a country: "Kabul",
+            // "Damascus") is occupying territory, not taking property or people.
+            let place_target = !t_list.is_empty()
+                && t_list.iter().all(|w| {
+                    w.unit().is_some_and(|k| {
+                        let u = &units[k];
+                        u.code.len() == 3 && u.country_from == actor::CountryFrom::Named && !u.person && !u.pronoun
+                    })
+                });
+            let code = match code {
+                CodeSpec::One(c) if self.opts.territory && place_target && ["171", "173"].contains(&c.as_str()) => CodeSpec::One("192".into()),
+                other => other,
+            };
             if let Some(tr) = trace.as_deref_mut() {
                 let show = |l: &[Who]| l.iter().map(|w| w.code(units)).collect::<Vec<_>>().join("+");
                 tr.push(format!(
@@ -1099,7 +1112,7 @@ impl<'d> Coder<'d> {
                 // %: every member against every other member of the compound.
                 let g = group_of(units, caps.compound);
                 g.iter().flat_map(|&a| g.iter().filter(move |&&b| b != a).map(move |&b| (Some(Who::Unit(a)), Some(Who::Unit(b))))).collect()
-            } else if self.opts.mutual_compounds && t_list.is_empty() && s_list.len() > 1 && mutual(&code) {
+            } else if self.opts.mutual_compounds && t_list.is_empty() && s_list.len() > 1 && (mutual(&code) || matches!(code, CodeSpec::Pair(..))) {
                 // "Turkey and Greece agreed to resume talks": with no target, the members of a
                 // compound source of a mutual act act on each other.
                 let g = &s_list;
@@ -1788,6 +1801,18 @@ mod herald_conventions {
         let got = events("Russian police arrested four suspects from Tajikistan, and President Vladimir Putin accused Ukraine of helping them.");
         assert!(got.iter().any(|e| e.starts_with("RUSGOV/UKR/11")), "{got:?}");
         assert!(!got.iter().any(|e| e.starts_with("RUSCOP/RUSGOV")), "{got:?}");
+    }
+
+    #[test]
+    fn seizing_a_place_is_occupation() {
+        assert_eq!(events("Syrian rebels captured Damascus."), vec!["SYRREB/SYR/192"]);
+        assert_eq!(events("Syrian rebels captured Iraqi soldiers."), vec!["SYRREB/IRQMIL/173"]);
+    }
+
+    #[test]
+    fn clashes_are_fought_by_both_sides() {
+        let got = events("Chinese and Indian soldiers clashed on Monday.");
+        assert!(got.contains(&"CHN/INDMIL/190".to_string()) && got.contains(&"INDMIL/CHN/190".to_string()), "{got:?}");
     }
 
     #[test]

@@ -170,6 +170,10 @@ pub struct CoderOptions {
     /// criticism and threatened to reduce its cooperation" is two acts (herald's
     /// convention; TABARI and PETRARCH patterns may reach over a conjunction).
     pub patterns_in_clause: bool,
+    /// Seizing or capturing (171, 173) a target that names only a country or one of its
+    /// places ("seized Kabul", "captured Damascus") is occupying territory (192); herald's
+    /// convention.
+    pub territory: bool,
     /// A noun phrase of at most this many words that names no actor is an actor of its
     /// own, coded as its words in quotes (PETRARCH `new_actor_length`); 0: never.
     pub new_actor_length: usize,
@@ -235,6 +239,7 @@ impl Default for CoderOptions {
             event_references: true,
             foreign_targets: true,
             patterns_in_clause: true,
+            territory: true,
             new_actor_length: 0,
             skip_phrases: false,
             phrase_compounds: false,
@@ -273,6 +278,7 @@ impl CoderOptions {
             event_references: false,
             foreign_targets: false,
             patterns_in_clause: false,
+            territory: false,
             role_nouns: false,
             // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
             actor_gap: ActorGap { max: usize::MAX, words_only: false, overlapping_agents: false },
@@ -305,6 +311,7 @@ impl CoderOptions {
             event_references: false,
             foreign_targets: false,
             patterns_in_clause: false,
+            territory: false,
             skip_phrases: true,
             phrase_compounds: true,
             absent_target_needs_object: true,
