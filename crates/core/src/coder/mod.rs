@@ -840,6 +840,7 @@ impl<'d> Coder<'d> {
                 None
             };
             let mut happening: Vec<String> = Vec::new();
+            let rehomed: String;
             let mut refers = false;
             let mut tgt: Option<Who> =
                 caps.target.or(caps.compound.filter(|&u| both || after(u))).map(Who::Group);
@@ -990,6 +991,22 @@ impl<'d> Coder<'d> {
                         }
                     }
                     tgt = found.map(Who::Group);
+                    // The source's own soldiers or government it borrowed cannot be the target
+                    // of its threats and sanctions (see `own_borrowed`): they are the
+                    // article's country's ("Washington threatened sanctions on the generals"
+                    // in a Myanmar story).
+                    let threat = matches!(&code, CodeSpec::One(c) if c.starts_with("13") || c.starts_with("16"));
+                    if found.is_none() && own_borrowed && threat {
+                        let home = ctx.default_country.filter(|c| Some(*c) != s_country);
+                        let own = (0..units.len()).find(|&k| {
+                            let u = &units[k];
+                            u.start >= v.end && in_reach(k) && u.borrowed() && u.code.get(..3) == s_country
+                        });
+                        if let (Some(c), Some(k)) = (home, own) {
+                            rehomed = format!("{c}{}", &units[k].code[3..]);
+                            tgt = Some(Who::Default(&rehomed));
+                        }
+                    }
                     // "condemned the attack", "rejected the accusation": an event named
                     // after the verb, with no party of its own, is the deed of whoever did the
                     // last one.
