@@ -861,7 +861,13 @@ impl<'d> Coder<'d> {
                     let inside = units.iter().rposition(|u| u.end <= v.start && caps.overlaps_used(u.start, u.end));
                     // A place after "in"/"at" is a setting, never the subject ("met in
                     // Johannesburg and invited six countries").
-                    let place = |u: &Unit| settings && after_preposition(toks, u.start);
+                    // Nor is a country or city after "of" ("the port of Beirut"), unlike
+                    // people ("thousands of demonstrators").
+                    let place = |u: &Unit| {
+                        settings
+                            && (after_preposition(toks, u.start)
+                                || (u.start > 0 && toks[u.start - 1].norm == "OF" && u.code.len() == 3 && u.country_from == actor::CountryFrom::Named))
+                    };
                     // "Belarusian authorities forced a plane to land in Minsk and arrested a
                     // journalist": a verb right after "and" shares the previous verb's subject.
                     let shared = (self.opts.coordinated_subject && v.start > 0 && toks[v.start - 1].norm == "AND")
@@ -942,8 +948,17 @@ impl<'d> Coder<'d> {
                         let before = if s0 > 0 && toks[s0 - 1].norm == "THE" { s0 - 1 } else { s0 };
                         before == v.end || before == caps.hi || (before > 0 && matches!(toks[before - 1].norm.as_str(), "WITH" | "BETWEEN"))
                     };
+                    // "near the Finnish border", "off the Gaza coast": a place, not a party,
+                    // except to a show of force ("massed troops near the Ukrainian border").
+                    let posture = matches!(&code, CodeSpec::One(c) if c.starts_with("15"));
+                    let landmark = |k: usize| {
+                        settings
+                            && !posture
+                            && toks.get(units[k].end).is_some_and(|t| matches!(t.norm.as_str(), "BORDER" | "BORDERS" | "FRONTIER" | "COAST" | "COASTLINE"))
+                    };
                     let candidate = |k: usize| {
-                        units[k].start >= v.end
+                        !landmark(k)
+                            && units[k].start >= v.end
                             && other(k)
                             && in_reach(k)
                             && !caps.covered_by_used(units[k].start, units[k].end)
@@ -1019,7 +1034,7 @@ impl<'d> Coder<'d> {
                         let fits = |(src, code): &&(&String, &String)| {
                             Some(src.as_str()) != s_code && (roots.is_empty() || roots.iter().any(|r| code.starts_with(r)))
                         };
-                        let chosen = if roots == COOPERATION { done.iter().rfind(fits) } else { done.iter().find(fits) };
+                        let chosen = if roots == COOPERATION || roots == AGREEMENTS { done.iter().rfind(fits) } else { done.iter().find(fits) };
                         // Everyone who did the same deed: "expelled … envoys" by three countries.
                         let mut who: Vec<String> = Vec::new();
                         for (src, code) in done.iter().filter(fits) {
@@ -1397,13 +1412,13 @@ const EVENT_NOUNS: &[(&str, &[&str])] = &[
     ("DEPORTATION", COERCION), ("DEPORTATIONS", COERCION), ("WARRANT", COERCION), ("RULING", COERCION),
     ("VERDICT", COERCION), ("COUP", COERCION), ("SEIZURE", COERCION), ("ACCUSATION", WORDS), ("ACCUSATIONS", WORDS),
     ("ALLEGATION", WORDS), ("ALLEGATIONS", WORDS), ("REMARKS", WORDS), ("COMMENTS", WORDS), ("THREAT", WORDS),
-    ("THREATS", WORDS), ("DEAL", COOPERATION), ("AGREEMENT", COOPERATION), ("ACCORD", COOPERATION),
-    ("ACCORDS", COOPERATION), ("TALKS", COOPERATION), ("SANCTIONS", SANCTIONS), ("BAN", SANCTIONS),
+    ("THREATS", WORDS), ("DEAL", AGREEMENTS), ("AGREEMENT", AGREEMENTS), ("ACCORD", AGREEMENTS),
+    ("ACCORDS", AGREEMENTS), ("TALKS", COOPERATION), ("SANCTIONS", SANCTIONS), ("BAN", SANCTIONS),
     ("EXPULSION", SANCTIONS), ("EXPULSIONS", SANCTIONS), ("TEST", SHOWS), ("TESTS", SHOWS), ("LAUNCH", SHOWS),
     ("LAUNCHES", SHOWS), ("DEPLOYMENT", SHOWS), ("DECISION", &[]), ("MOVE", &[]), ("STEP", &[]),
     ("ANNOUNCEMENT", &[]), ("ANNEXATION", &[]), ("WITHDRAWAL", &[]), ("BLOCKADE", &[]), ("RESOLUTION", &[]),
     ("LAW", &[]), ("PLAN", &[]), ("PROPOSAL", &[]), ("MEASURE", &[]), ("MEASURES", &[]), ("ORDER", &[]),
-    ("JUDGMENT", COERCION), ("JUDGEMENT", COERCION), ("PACT", COOPERATION), ("TREATY", COOPERATION),
+    ("JUDGMENT", COERCION), ("JUDGEMENT", COERCION), ("PACT", AGREEMENTS), ("TREATY", AGREEMENTS),
     ("TARIFFS", SANCTIONS), ("CRITICISM", WORDS), ("CLAIMS", WORDS), ("LAWSUIT", COERCION), ("CASE", COERCION),
     ("RETALIATION", &[]), ("ATTACKERS", VIOLENCE), ("ASSAILANTS", VIOLENCE), ("PERPETRATORS", VIOLENCE),
     ("KILLERS", VIOLENCE), ("BOMBERS", VIOLENCE),
@@ -1412,6 +1427,8 @@ const VIOLENCE: &[&str] = &["17", "18", "19", "20"];
 const COERCION: &[&str] = &["10", "17", "18"];
 const WORDS: &[&str] = &["01", "11", "12", "13"];
 const COOPERATION: &[&str] = &["03", "04", "05", "06"];
+/// Agreements are signed (057), agreed (03) or carried out (06), not talked about.
+const AGREEMENTS: &[&str] = &["05", "03", "06"];
 const SANCTIONS: &[&str] = &["16", "17"];
 const SHOWS: &[&str] = &["15", "19"];
 
@@ -1830,6 +1847,12 @@ mod herald_conventions {
     fn clashes_are_fought_by_both_sides() {
         let got = events("Chinese and Indian soldiers clashed on Monday.");
         assert!(got.contains(&"CHN/INDMIL/190".to_string()) && got.contains(&"INDMIL/CHN/190".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn borders_are_places_except_to_shows_of_force() {
+        assert!(events("The Kremlin said it would act near the Finnish border.").is_empty());
+        assert_eq!(events("Russia massed troops near the Ukrainian border."), vec!["RUS/UKR/154"]);
     }
 
     #[test]
