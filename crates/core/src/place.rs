@@ -1012,14 +1012,16 @@ impl<'a> ArticlePlaces<'a> {
     /// The country of the first place the sentence `text` (tokens `toks`) names after a
     /// locative word ("in Mogadishu"), resolved as event places are: where bare agents
     /// ("a suicide bomber", "police") of that sentence belong before the dateline's country.
-    pub fn setting_country(&mut self, text: &str, toks: &[Token]) -> Option<String> {
+    /// `named` are the countries of the actors the sentence names, which decide between
+    /// places of one name ("Tripoli" beside "Lebanese troops").
+    pub fn setting_country(&mut self, text: &str, toks: &[Token], named: &[[u8; 3]]) -> Option<String> {
         let mut mentions = std::mem::take(&mut self.mentions);
         self.gaz.find_in(text, toks, &mut mentions);
         let m = mentions.iter().find(|m| m.locative).cloned();
         self.mentions = mentions;
         let m = m?;
         let dateline: Vec<[u8; 3]> = self.dateline.map(|d| d.country).into_iter().collect();
-        let id = self.gaz.resolve(&m, &[&dateline], self.dateline.map(|d| d.country));
+        let id = self.gaz.resolve(&m, &[named, &dateline], self.dateline.map(|d| d.country));
         Some(self.gaz.place(id).country().to_string())
     }
 

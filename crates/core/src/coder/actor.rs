@@ -51,6 +51,9 @@ pub enum CountryFrom {
     Nearby,
     /// A bare agent took the sentence's default country (the article's).
     Default,
+    /// An agent placed "in" a country or city ("gunmen in Tripoli") took the place's
+    /// country, which the article's context may correct ([`AgentRules::place_country`]).
+    Place,
 }
 
 /// Where a [`Unit`] came from.
@@ -305,10 +308,13 @@ pub(crate) fn build_units(
         }
         // The actor: this mention, or one linked to the leading agents by (of|in|for|from)
         // (the)?: "ambassadors of Arnor", "President Falastur", "soldiers from Gondor".
+        // Leading agents linked to their actor by "in": the actor is a place.
+        let mut placed = false;
         let actor_at = if stacks.is_empty() {
             Some(k)
         } else {
             let mut p = run_end;
+            placed = is_word(toks, p, "IN");
             if ["OF", "IN", "FOR", "FROM"].iter().any(|w| is_word(toks, p, w)) {
                 p += 1;
                 if is_word(toks, p, "THE") {
@@ -381,10 +387,15 @@ pub(crate) fn build_units(
         let am = mentions[ai];
         let Hit::Actor(a) = am.hit else { unreachable!() };
         let entry = &dict.actors[a as usize];
-        let Some(base) = actor_code(&am) else {
+        let Some(mut base) = actor_code(&am) else {
             k = ai + 1;
             continue;
         };
+        // "gunmen in Tripoli": the place's country as the article's context resolves it.
+        let placed = placed && base.len() == 3;
+        if let Some(c) = rules.place_country.filter(|_| placed) {
+            base = c.to_string();
+        }
         let mut end = am.end;
         let mut far = am.far.max(m.far);
         let mut src = Origin::Entry(entry.loc.clone());
@@ -484,7 +495,8 @@ pub(crate) fn build_units(
         };
         let person = end == named.end && named.end - named.start >= 2 && dated(&named);
         for code in codes {
-            push_unit(out, Unit { start, end, code, group: 0, source: src.clone(), far: far.max(end), base: base.clone(), pronoun: false, country_from: CountryFrom::Named, person });
+            let country_from = if placed { CountryFrom::Place } else { CountryFrom::Named };
+            push_unit(out, Unit { start, end, code, group: 0, source: src.clone(), far: far.max(end), base: base.clone(), pronoun: false, country_from, person });
         }
         k = jj;
         // With `distribute`, leading agents carry over the rest of a compound of actors:
@@ -811,6 +823,9 @@ pub struct AgentRules<'a> {
     pub verbish: &'a [bool],
     /// A compound list ends at its conjunction.
     pub one_conjunction: bool,
+    /// The country of the place the sentence names, resolved in the article's context:
+    /// agents "in" a place take it ("gunmen in Tripoli" in a Lebanon story).
+    pub place_country: Option<&'a str>,
 }
 
 #[cfg(test)]

@@ -92,9 +92,22 @@ impl Coder<'_> {
             let mut coded = self.code_sentence(s, &sctx);
             // A bare agent ("a suicide bomber", "police") that took the article's country
             // belongs to the place its sentence names, when that is another country's.
-            if !coded.is_empty() && self.units.iter().any(|u| u.country_from == CountryFrom::Default) {
-                if let Some(c) = places.setting_country(s, &self.toks).filter(|c| Some(c.as_str()) != ctx.default_country) {
-                    coded = self.code_sentence(s, &SentenceContext { default_country: Some(&c), ..sctx });
+            // An agent "in" a place ("gunmen in Tripoli") takes that place's country as the
+            // article's context resolves it.
+            let defaulted = self.units.iter().any(|u| u.country_from == CountryFrom::Default);
+            let placed: Vec<String> =
+                self.units.iter().filter(|u| u.country_from == CountryFrom::Place).map(|u| u.base.clone()).collect();
+            if !coded.is_empty() && (defaulted || !placed.is_empty()) {
+                let named: Vec<[u8; 3]> = self
+                    .units
+                    .iter()
+                    .filter(|u| u.country_from == CountryFrom::Named)
+                    .filter_map(|u| u.code.as_bytes().get(..3).and_then(|c| c.try_into().ok()))
+                    .collect();
+                let differs = |c: &str| (defaulted && Some(c) != ctx.default_country) || placed.iter().any(|p| p != c);
+                if let Some(c) = places.setting_country(s, &self.toks, &named).filter(|c| differs(c)) {
+                    let default_country = if defaulted { Some(c.as_str()) } else { sctx.default_country };
+                    coded = self.code_sentence(s, &SentenceContext { default_country, place_country: Some(&c), ..sctx });
                 }
             }
             if self.story_discarded() {

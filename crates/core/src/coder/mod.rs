@@ -49,6 +49,9 @@ pub struct SentenceContext<'a> {
     /// surname alone ("Saied" after "President Kais Saied") stand for, where the caller
     /// carries them.
     pub referents: &'a [Referent],
+    /// The country of the place the sentence names, as the article coder resolves it
+    /// with the gazetteer and the article's context: agents "in" that place take it.
+    pub place_country: Option<&'a str>,
 }
 
 /// An event found in one sentence, with byte spans into the sentence text.
@@ -460,6 +463,7 @@ impl<'d> Coder<'d> {
                 nearest_country: self.opts.agents_take_nearest_country,
                 verbish: &self.verbish,
                 one_conjunction: self.opts.one_conjunction,
+                place_country: ctx.place_country,
             },
             &self.modifier,
             &mut self.units,
