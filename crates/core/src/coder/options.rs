@@ -270,6 +270,18 @@ impl CoderOptions {
             agents_take_nearest_country: false,
             longest_pattern: true,
             source_in_pattern: true,
+            // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
+            actor_gap: ActorGap { max: usize::MAX, words_only: false, overlapping_agents: false },
+            ..CoderOptions::herald_conventions_off()
+        }
+    }
+
+    /// The defaults without herald's own coding conventions (announced acts, places as
+    /// settings, mutual compounds, coordinated and reported subjects, inner targets, deed
+    /// references, foreign targets, clause-bound patterns, territory, role nouns): the
+    /// base of the TABARI and PETRARCH presets, whose suites expect their own semantics.
+    fn herald_conventions_off() -> CoderOptions {
+        CoderOptions {
             modal_intent: false,
             places_are_settings: false,
             mutual_compounds: false,
@@ -280,8 +292,6 @@ impl CoderOptions {
             patterns_in_clause: false,
             territory: false,
             role_nouns: false,
-            // TABARI matches the words of `DURTHANG ORC` anywhere later in the sentence.
-            actor_gap: ActorGap { max: usize::MAX, words_only: false, overlapping_agents: false },
             ..CoderOptions::default()
         }
     }
@@ -303,20 +313,10 @@ impl CoderOptions {
             agents_take_nearest_country: false,
             longest_pattern: true,
             source_in_pattern: true,
-            modal_intent: false,
-            places_are_settings: false,
-            mutual_compounds: false,
-            coordinated_subject: false,
-            inner_targets: false,
-            event_references: false,
-            foreign_targets: false,
-            patterns_in_clause: false,
-            territory: false,
             skip_phrases: true,
             phrase_compounds: true,
             absent_target_needs_object: true,
-            role_nouns: false,
-            ..CoderOptions::default()
+            ..CoderOptions::herald_conventions_off()
         }
     }
 
