@@ -55,6 +55,9 @@ enum Cmd {
         /// Use these dictionaries (directory, config or file) instead of the ones the suite names.
         #[arg(long)]
         dict: Option<PathBuf>,
+        /// Code PETRARCH records from their <Text> only, never from their parse's words.
+        #[arg(long)]
+        raw_text: bool,
     },
     /// Throughput benchmark: sentences/s and MiB/s on one core for a corpus.
     Bench {
@@ -207,7 +210,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.cmd {
         Cmd::Code(a) => code(a),
         Cmd::Explain { sentence, date, dict } => explain(&sentence, date.as_deref(), dict.as_deref()),
-        Cmd::Validate { file, verbose, dict } => validate::run(&file, verbose, dict.as_deref()),
+        Cmd::Validate { file, verbose, dict, raw_text } => validate::run(&file, verbose, dict.as_deref(), raw_text),
         Cmd::Dict { cmd } => dict_cmd(cmd),
         Cmd::Bench { corpus, dict, repeat, article, date } => {
             let article = if article { Some(parse_date(date.as_deref())?) } else { None };

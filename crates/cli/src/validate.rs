@@ -15,9 +15,9 @@ fn fmt(v: &[validate::Triple]) -> String {
     v.iter().map(|(s, t, c)| format!("{s}/{t}/{c}")).collect::<Vec<_>>().join(" ")
 }
 
-pub fn run(file: &Path, verbose: bool, dict: Option<&Path>) -> Result<ExitCode> {
+pub fn run(file: &Path, verbose: bool, dict: Option<&Path>, raw_text: bool) -> Result<ExitCode> {
     let set = dict.map(super::load_set).transpose()?;
-    let report = validate::run(file, CoderOptions::default(), set.as_ref()).map_err(super::user)?;
+    let report = validate::run_with(file, CoderOptions::default(), set.as_ref(), raw_text).map_err(super::user)?;
     let mut o = std::io::stdout().lock();
     for r in &report.results {
         if !r.passed || verbose {

@@ -80,14 +80,17 @@ fn score_listed(expected: &[Triple], got: &[Triple]) -> bool {
 
 /// Runs a PETRARCH XML validation file with the dictionaries its `<Environment>` names
 /// (relative to the file). Records marked `valid="false"` are skipped.
-pub fn run_petrarch_xml(path: &Path, dicts: Option<&DictSet>) -> Result<Report, String> {
+///
+/// With `raw_text`, every record's `<Text>` is coded as written; otherwise, as PETRARCH
+/// does, the words of its `<Parse>` where these differ ([`petrarch_input`]).
+pub fn run_petrarch_xml(path: &Path, dicts: Option<&DictSet>, raw_text: bool) -> Result<Report, String> {
     let text = read(path)?;
     let v = xml::parse_validation_xml(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
     let set = match dicts {
         Some(d) => d.clone(),
         None => xml_dictionaries(path, &v)?,
     };
-    run_xml_records(path, &v, &set, xml_options(&v))
+    run_xml_records(path, &v, &set, xml_options(&v), raw_text)
 }
 
 /// The conventions of the coder a PETRARCH validation file was written for: PETRARCH-2's
@@ -120,7 +123,7 @@ fn xml_dictionaries(path: &Path, v: &xml::XmlValidation) -> Result<DictSet, Stri
     Ok(set)
 }
 
-fn run_xml_records(path: &Path, v: &xml::XmlValidation, set: &DictSet, opts: CoderOptions) -> Result<Report, String> {
+fn run_xml_records(path: &Path, v: &xml::XmlValidation, set: &DictSet, opts: CoderOptions, raw_text: bool) -> Result<Report, String> {
     let dict = Dictionary::compile(set);
     let mut coder = Coder::with_options(&dict, opts);
     let mut report = Report {
@@ -138,7 +141,8 @@ fn run_xml_records(path: &Path, v: &xml::XmlValidation, set: &DictSet, opts: Cod
             continue;
         }
         let ctx = SentenceContext { date: r.date, ..Default::default() };
-        let got = match petrarch_input(r) {
+        let input = if raw_text { Some(Cow::Borrowed(r.text.as_str())) } else { petrarch_input(r) };
+        let got = match input {
             Some(text) => code_text(&mut coder, &text, &ctx),
             None => Vec::new(),
         };
@@ -307,11 +311,17 @@ fn apply_options_file(opts: &mut CoderOptions, text: &str) {
 /// own conventions and `.options` file; PETRARCH files use `opts` with PETRARCH's
 /// convention for bare agents.
 pub fn run(path: &Path, opts: CoderOptions, dicts: Option<&DictSet>) -> Result<Report, String> {
+    run_with(path, opts, dicts, false)
+}
+
+/// As [`run`]; with `raw_text`, PETRARCH records are coded from their `<Text>` only,
+/// never from their parse's words.
+pub fn run_with(path: &Path, opts: CoderOptions, dicts: Option<&DictSet>, raw_text: bool) -> Result<Report, String> {
     if is_project(path) {
         run_tabari_project(path, CoderOptions::tabari(), dicts)
     } else {
         let _ = opts;
-        run_petrarch_xml(path, dicts)
+        run_petrarch_xml(path, dicts, raw_text)
     }
 }
 
