@@ -42,8 +42,9 @@
 //! (`last Saturday`, `earlier this month`) and plain prepositions (`on`, `in`) left out.
 //! Without a publication date only the forms that give their own year are found.
 //!
-//! Tense: in a clause about the future ("talks will resume on Monday", "is to visit in
-//! March", "are due to meet on March 3", a clause with `tomorrow` or `next week`) a
+//! Tense: in a clause about the future ("talks will resume on Monday", a headline's
+//! "Pompeo to visit Baghdad on Monday", "is to visit in March", "are due to meet on
+//! March 3", a clause with `tomorrow` or `next week`) a
 //! bare weekday is the first such day after P, a bare month the first such month not
 //! before P's month, and a day without a year the first such day not before P. A
 //! clause is about the future when it holds `tomorrow` or `next week|month|year|<day>`,
@@ -581,7 +582,14 @@ impl Parser<'_> {
             return Some(t && matches!(self.gap(i), b"'" | b"\xe2\x80\x99"));
         }
         if is("to") {
-            return prev(FUTURE_TO).then_some(true);
+            // A headline's infinitive: "Pompeo to visit Baghdad on Monday", "Iran and Europe
+            // to resume talks": only capitalised names (and "and") before it.
+            let headline = (1..=5).contains(&i)
+                && (0..i).all(|k| {
+                    let w = &self.text[self.w[k].start..self.w[k].end];
+                    w.first().is_some_and(|c| c.is_ascii_uppercase()) || w.eq_ignore_ascii_case(b"and")
+                });
+            return (headline || prev(FUTURE_TO)).then_some(true);
         }
         if is("would") {
             // Reported future: "Iran said it would resume talks on Monday". Elsewhere
@@ -876,6 +884,8 @@ mod tests {
     t!(next_sunday_on_sunday, "2020-10-18", "Talks resume next Sunday.", [("next Sunday", "2020-10-25")]);
     // Tense: a clause about the future resolves weekdays, months and days forward.
     t!(future_will_monday, "2020-10-18", "Talks will resume on Monday.", [("Monday", "2020-10-19")]);
+    t!(headline_infinitive_is_future, "2020-10-18", "Pompeo to visit Baghdad on Monday", [("Monday", "2020-10-19")]);
+    t!(body_to_is_not_a_headline, "2020-10-18", "Iran sent envoys to Iraq on Monday.", [("Monday", "2020-10-12")]);
     t!(future_will_same_weekday, "2020-10-18", "Talks will resume on Sunday.", [("Sunday", "2020-10-25")]);
     t!(future_due_to, "2020-10-18", "Envoys are due to meet on Wednesday.", [("Wednesday", "2020-10-21")]);
     t!(future_plans_to, "2020-10-18", "The minister plans to visit Paris on Thursday.", [("Thursday", "2020-10-22")]);
