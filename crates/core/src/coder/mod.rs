@@ -499,6 +499,9 @@ impl<'d> Coder<'d> {
         }
         if !ctx.referents.is_empty() {
             add_surnames(text, &self.toks, ctx.referents, &mut self.units);
+            if self.opts.role_nouns {
+                refer::resolve_organisations(text, &self.toks, ctx.referents, &mut self.units);
+            }
         }
         if self.opts.agents_take_nearest_country && self.opts.agent_placeholder.is_none() {
             // Bare agents that no role noun resolved stay without an actor.
@@ -1813,6 +1816,14 @@ mod herald_conventions {
         assert!(got.contains(&"TUNLEG/TUNGOV/112".to_string()), "{got:?}");
         // Not before the person is named.
         assert!(events("Lawmakers in Tunisia accused Saied of a coup.").is_empty());
+    }
+
+    #[test]
+    fn organisation_nouns_stand_for_the_last_organisation() {
+        let got = article("The International Atomic Energy Agency inspected the plant. Iran accused the agency of spying.");
+        assert!(got.iter().any(|e| e.starts_with("IRN/IGOUNOIAE/11")), "{got:?}");
+        // With none named before, nothing.
+        assert!(article("Iran accused the agency of spying.").is_empty());
     }
 
     #[test]

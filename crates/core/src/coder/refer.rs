@@ -20,7 +20,7 @@
 //! The most recent fitting referent wins. A role noun after `new`, `former`, `next`,
 //! `other`, … names someone else and is left alone, as is one with no fitting referent.
 
-use super::actor::{Hit, Mention, Origin, Unit};
+use super::actor::{CountryFrom, Hit, Mention, Origin, Unit, UNKNOWN};
 use super::Coder;
 use crate::token::{Token, TokenKind};
 
@@ -66,6 +66,59 @@ const ROLE_NOUNS: &[(&str, &[&str])] = &[
     ("LAWMAKER", &["LEG"]),
     ("JUDGE", &["JUD"]),
 ];
+
+/// The role of a remembered international organisation: "the agency", "the court", "the
+/// alliance" stand for the most recent one ([`resolve_organisations`]).
+pub(crate) const ORGANISATION: &str = "(organisation)";
+
+/// Nouns by which news names an international organisation it has named already.
+const ORGANISATION_NOUNS: &[&str] = &[
+    "AGENCY", "COURT", "TRIBUNAL", "ALLIANCE", "BLOC", "COUNCIL", "ORGANISATION", "ORGANIZATION", "COMMISSION",
+    "FUND", "GROUPING", "BODY", "WATCHDOG",
+];
+
+/// Adds a unit for "the agency", "the court" … not inside another unit: the most recent
+/// international organisation among `referents`.
+pub(crate) fn resolve_organisations(text: &str, toks: &[Token], referents: &[Referent], units: &mut Vec<Unit>) {
+    let Some(org) = referents.iter().rev().find(|r| r.role == ORGANISATION) else { return };
+    for i in 1..toks.len() {
+        if toks[i - 1].norm != "THE" || !ORGANISATION_NOUNS.contains(&toks[i].norm.as_str()) {
+            continue;
+        }
+        // Written with a capital it is a name of its own ("the Court of Appeal").
+        if text.get(toks[i].start..toks[i].end).is_none_or(|w| w.starts_with(|c: char| c.is_uppercase())) {
+            continue;
+        }
+        let source = || Origin::Context("an organisation named earlier in the article".into());
+        // A role word with no country of its own ("alliance", "court") is the organisation.
+        if let Some(u) = units.iter_mut().find(|u| u.start <= i && i < u.far.max(u.end)) {
+            if u.code.starts_with(UNKNOWN) || u.country_from != CountryFrom::Named {
+                u.code = org.code.clone();
+                u.base = org.code.clone();
+                u.source = source();
+                u.country_from = CountryFrom::Named;
+            }
+            continue;
+        }
+        let group = units.iter().map(|u| u.group).max().map_or(0, |g| g + 1);
+        let at = units.partition_point(|u| u.start <= i);
+        units.insert(
+            at,
+            Unit {
+                start: i - 1,
+                end: i + 1,
+                code: org.code.clone(),
+                group,
+                source: source(),
+                far: i + 1,
+                base: org.code.clone(),
+                pronoun: false,
+                country_from: CountryFrom::Named,
+                person: false,
+            },
+        );
+    }
+}
 
 /// Words before a role noun that make it someone other than the earlier person.
 const OTHER_PERSON: &[&str] = &["NEW", "FORMER", "NEXT", "OTHER", "ANOTHER", "INCOMING", "LATE", "THEN", "EX"];
@@ -241,6 +294,12 @@ impl Coder<'_> {
     /// (a dictionary actor with dated codes: "Hassan Rouhani"). Pronouns are skipped.
     pub fn remember_referents(&self, memory: &mut Vec<Referent>) {
         let (toks, mentions, dict) = (&self.toks, &self.mentions, self.dict);
+        // International organisations, for "the agency", "the court" ([`ORGANISATION`]).
+        for u in self.units.iter().filter(|u| !u.pronoun && ["IGO", "NGO", "IMG"].iter().any(|p| u.code.starts_with(p))) {
+            let r = Referent { code: u.code.clone(), role: ORGANISATION.to_string(), surname: None };
+            memory.retain(|m| *m != r);
+            memory.push(r);
+        }
         for u in self.units.iter().filter(|u| !u.pronoun && u.code.len() > 3) {
             // Cheap test first, most units name no person: the last agent word inside.
             let last_agent = mentions.iter().rev().find(|m| matches!(m.hit, Hit::Agent(_)) && m.start >= u.start && m.end <= u.end);
