@@ -810,26 +810,30 @@ impl Options {
     }
 }
 
-/// Parses a .options file. `//` and `#` start comments; a line beginning with `~` ends the
-/// file. Commands are recognised by their first four letters, as in TABARI.
+/// The command lines of a .options file with their 1-based numbers, trimmed: `//` and
+/// `#` start comments, blank lines are skipped, and a line beginning with `~` ends the file.
+pub fn options_lines(text: &str) -> impl Iterator<Item = (u32, &str)> {
+    lines(text)
+        .map(|(n, raw)| {
+            let mut t = raw;
+            if let Some(i) = t.find("//") {
+                t = &t[..i];
+            }
+            if let Some(i) = t.find('#') {
+                t = &t[..i];
+            }
+            (n, t.trim())
+        })
+        .filter(|(_, t)| !t.is_empty())
+        .take_while(|(_, t)| !t.starts_with('~'))
+}
+
+/// Parses a .options file ([`options_lines`]). Commands are recognised by their first
+/// four letters, as in TABARI.
 pub fn parse_options(text: &str, file: &str) -> (Options, Vec<Warning>) {
     let mut ctx = Ctx::new(file);
     let mut o = Options::default();
-    for (n, raw) in lines(text) {
-        let mut t = raw;
-        if let Some(i) = t.find("//") {
-            t = &t[..i];
-        }
-        if let Some(i) = t.find('#') {
-            t = &t[..i];
-        }
-        let t = t.trim();
-        if t.is_empty() {
-            continue;
-        }
-        if t.starts_with('~') {
-            break;
-        }
+    for (n, t) in options_lines(text) {
         let Some((kw, value)) = t.split_once(':') else {
             ctx.warn(n, format!("options line without a 'COMMAND:' keyword: '{t}'"));
             o.commands.push((String::new(), t.to_string()));

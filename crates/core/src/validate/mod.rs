@@ -285,24 +285,10 @@ fn run_tabari_records(path: &Path, project: &tabari::Project, set: &DictSet, opt
     Ok(report)
 }
 
-/// Applies the coding commands of a TABARI `.options` file (`//` and `#` start
-/// comments, a line starting with `~` ends the file).
+/// Applies the coding commands of a TABARI `.options` file ([`tabari::options_lines`]).
 fn apply_options_file(opts: &mut CoderOptions, text: &str) {
-    for raw in text.lines() {
-        let mut t = raw;
-        if let Some(i) = t.find("//") {
-            t = &t[..i];
-        }
-        if let Some(i) = t.find('#') {
-            t = &t[..i];
-        }
-        let t = t.trim();
-        if t.starts_with('~') {
-            break;
-        }
-        if !t.is_empty() {
-            let _ = opts.apply_tabari(t);
-        }
+    for (_, t) in tabari::options_lines(text) {
+        let _ = opts.apply_tabari(t);
     }
 }
 
