@@ -739,38 +739,6 @@ fn push_unit(out: &mut Vec<Unit>, u: Unit) {
     }
 }
 
-/// Adds a unit for each word that is the surname of a person named earlier in the article
-/// (`people`), where no unit covers it and it is written with a capital: "Saied" after
-/// "President Kais Saied".
-pub(crate) fn add_surnames(text: &str, toks: &[Token], people: &[super::Referent], out: &mut Vec<Unit>) {
-    for (i, t) in toks.iter().enumerate() {
-        if t.kind != TokenKind::Word || !text[t.start..t.end].starts_with(|c: char| c.is_uppercase()) {
-            continue;
-        }
-        let Some(code) = people.iter().rev().find(|p| p.surname.as_deref() == Some(t.norm.as_str())).map(|p| &p.code) else { continue };
-        if out.iter().any(|u| u.start <= i && i < u.far.max(u.end)) {
-            continue;
-        }
-        let group = out.iter().map(|u| u.group).max().map_or(0, |g| g + 1);
-        let at = out.partition_point(|u| u.start <= i);
-        out.insert(
-            at,
-            Unit {
-                start: i,
-                end: i + 1,
-                code: code.clone(),
-                group,
-                source: Origin::Surname,
-                far: i + 1,
-                base: code.clone(),
-                pronoun: false,
-                country_from: CountryFrom::Named,
-                person: false,
-            },
-        );
-    }
-}
-
 /// The country of a bare agent with no country anywhere, until a role noun resolves it.
 pub(crate) const UNKNOWN: &str = "---";
 

@@ -25,7 +25,7 @@ use crate::token::{tokenize_into, Token, TokenKind};
 pub use actor::Unit;
 pub use refer::Referent;
 pub use options::{CodeBy, CoderOptions, CommaLimits, DefaultActor};
-use actor::{add_surnames, build_units, find_mentions, resolve_pronouns, AgentRules, Mention};
+use actor::{build_units, find_mentions, resolve_pronouns, AgentRules, Mention};
 pub use actor::{ActorGap, PronounRule};
 use pattern::{Captures, Matcher};
 
@@ -498,7 +498,7 @@ impl<'d> Coder<'d> {
             refer::resolve_role_nouns(&self.toks, &self.mentions, ctx.referents, &mut self.units);
         }
         if !ctx.referents.is_empty() {
-            add_surnames(text, &self.toks, ctx.referents, &mut self.units);
+            refer::resolve_surnames(text, &self.toks, ctx.referents, &mut self.units);
             if self.opts.role_nouns {
                 refer::resolve_organisations(text, &self.toks, ctx.referents, &mut self.units);
             }

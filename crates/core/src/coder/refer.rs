@@ -100,24 +100,44 @@ pub(crate) fn resolve_organisations(text: &str, toks: &[Token], referents: &[Ref
             }
             continue;
         }
-        let group = units.iter().map(|u| u.group).max().map_or(0, |g| g + 1);
-        let at = units.partition_point(|u| u.start <= i);
-        units.insert(
-            at,
-            Unit {
-                start: i - 1,
-                end: i + 1,
-                code: org.code.clone(),
-                group,
-                source: source(),
-                far: i + 1,
-                base: org.code.clone(),
-                pronoun: false,
-                country_from: CountryFrom::Named,
-                person: false,
-            },
-        );
+        insert_unit(units, i - 1, i + 1, &org.code, source());
     }
+}
+
+/// Adds a unit for each word that is the surname of a person named earlier in the article
+/// (`people`), where no unit covers it and it is written with a capital: "Saied" after
+/// "President Kais Saied".
+pub(crate) fn resolve_surnames(text: &str, toks: &[Token], people: &[Referent], units: &mut Vec<Unit>) {
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word || !text[t.start..t.end].starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let Some(p) = people.iter().rev().find(|p| p.surname.as_deref() == Some(t.norm.as_str())) else { continue };
+        if units.iter().any(|u| u.start <= i && i < u.far.max(u.end)) {
+            continue;
+        }
+        insert_unit(units, i, i + 1, &p.code, Origin::Surname);
+    }
+}
+
+/// Inserts, in order, a unit of its own compound group for words `start..end` that stand
+/// for `code`, an actor named earlier in the article.
+fn insert_unit(units: &mut Vec<Unit>, start: usize, end: usize, code: &str, source: Origin) {
+    let group = units.iter().map(|u| u.group).max().map_or(0, |g| g + 1);
+    let at = units.partition_point(|u| u.start <= start);
+    let unit = Unit {
+        start,
+        end,
+        code: code.to_string(),
+        group,
+        source,
+        far: end,
+        base: code.to_string(),
+        pronoun: false,
+        country_from: CountryFrom::Named,
+        person: false,
+    };
+    units.insert(at, unit);
 }
 
 /// Words before a role noun that make it someone other than the earlier person.
