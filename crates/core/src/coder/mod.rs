@@ -413,10 +413,10 @@ impl<'d> Coder<'d> {
             // member: "arrested four suspects, and President Putin accused Ukraine".
             if self.opts.coordinated_subject && !self.verbish.is_empty() {
                 let verbish = &self.verbish;
-                for i in 1..n.saturating_sub(2) {
+                let first_verb = verbish.iter().position(|&v| v).unwrap_or(n);
+                for i in first_verb + 1..n.saturating_sub(2) {
                     if toks[i].kind == TokenKind::Comma
                         && toks[i + 1].norm == "AND"
-                        && verbish[..i].iter().any(|&v| v)
                         && verbish[i + 2..(i + 8).min(n)].iter().any(|&v| v)
                     {
                         self.modifier[i] |= MOD_CLAUSE;
