@@ -411,7 +411,6 @@ pub(crate) fn build_units(
                 gap += 1;
             }
             let overlaps = !trailing.is_empty() && n.start < end;
-            let mods = toks.get(gap..n.start).map_or(0, |m| m.iter().filter(|t| t.norm != "FORMER").count());
             // Modifiers are plain words: no conjunction, no verb ("police arrested students").
             let plain = |i: usize| {
                 let t = &toks[i];
@@ -419,8 +418,15 @@ pub(crate) fn build_units(
                     && !matches!(t.norm.as_str(), "AND" | "OR" | "NOR" | "BUT")
                     && !rules.verbish.get(i).copied().unwrap_or(false)
                     && !(rules.nearest_country && FUNCTION_WORDS.contains(&t.norm.as_str()))
+                    && !PREPOSITIONS.contains(&t.norm.as_str())
             };
-            if !overlaps && (n.start < gap || mods > rules.modifiers || !(gap..n.start).all(plain)) {
+            // …but two of them may be joined by a conjunction: "Ithilen's awful and evil
+            // minister" is one noun phrase, not a compound.
+            let joined = |i: usize| {
+                matches!(toks[i].norm.as_str(), "AND" | "OR") && i > gap && i + 1 < n.start && plain(i - 1) && plain(i + 1)
+            };
+            let mods = (gap..n.start.max(gap)).filter(|&i| toks[i].norm != "FORMER" && !joined(i)).count();
+            if !overlaps && (n.start < gap || mods > rules.modifiers || !(gap..n.start).all(|i| plain(i) || joined(i))) {
                 break;
             }
             trailing.push(jj);
@@ -746,6 +752,9 @@ pub(crate) const UNKNOWN: &str = "---";
 const NON_COUNTRY: &[&str] = &["IGO", "NGO", "IMG", "MNC", "UIS"];
 
 /// Words that never stand between an actor and its role in herald's own coding.
+/// A preposition ends a noun phrase: "Osgiliath with the parliament" is two of them.
+const PREPOSITIONS: &[&str] = &["TO", "OF", "IN", "ON", "AT", "BY", "FOR", "WITH", "FROM"];
+
 const FUNCTION_WORDS: &[&str] = &[
     "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "TO", "OF", "IN", "ON", "AT", "BY", "FOR", "WITH",
     "FROM", "THAT", "WHICH", "WHO", "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD", "SAID",

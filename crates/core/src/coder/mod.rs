@@ -1754,6 +1754,20 @@ mod herald_conventions {
     }
 
     #[test]
+    fn joined_adjectives_stay_in_one_noun_phrase() {
+        // Not a compound of "Iraq" and a minister: one actor with its agent.
+        assert_eq!(events("Iraq's new and powerful defence minister met the French ambassador."), vec!["IRQGOV/FRAGOV/040"]);
+        // A preposition ends the phrase, also where any plain word may be a modifier.
+        let mut c = Coder::with_options(dict(), CoderOptions::petrarch());
+        let got: Vec<String> = c
+            .code_sentence("Iraq met with the parliament of Egypt.", &SentenceContext::default())
+            .into_iter()
+            .map(|e| format!("{}/{}/{}", e.source, e.target, e.code))
+            .collect();
+        assert_eq!(got, vec!["IRQ/EGYLEG/040"]);
+    }
+
+    #[test]
     fn announced_acts_are_threats() {
         assert_eq!(events("The United States would impose sanctions on Iraq."), vec!["USA/IRQ/1312"]);
         assert_eq!(events("The United States imposed sanctions on Iraq."), vec!["USA/IRQ/163"]);
