@@ -207,9 +207,10 @@ impl<'d> Coder<'d> {
     fn remove_comma_clauses(&mut self, limits: &CommaLimits) -> Vec<(usize, usize)> {
         let toks = &self.toks;
         let units = &self.units;
-        // Commas between members of one compound group, or inside a unit, are not delimiters.
+        // Commas between members of one compound group, inside a unit, or between two
+        // modifiers are not delimiters.
         let commas: Vec<usize> = (0..toks.len())
-            .filter(|&i| toks[i].kind == TokenKind::Comma)
+            .filter(|&i| toks[i].kind == TokenKind::Comma && !lists_modifiers(&self.modifier, i))
             .filter(|&i| {
                 let inside = units.iter().any(|u| u.start < i && i < u.end);
                 let joins = units.iter().enumerate().any(|(k, a)| {
@@ -1322,6 +1323,13 @@ fn retain_flags<T>(v: &mut Vec<T>, keep: &[bool]) {
 
 /// Clause index of every token: clauses break at `;` and at conjunctions that do not
 /// join the members of a compound actor ("Iran and Iraq").
+/// Whether the comma at token `i` lies between two modifiers and so lists them ("complete,
+/// full ties"), delimiting no clause.
+fn lists_modifiers(modifier: &[u8], i: usize) -> bool {
+    let m = |k: usize| modifier.get(k).is_some_and(|&m| m & (MOD_ADJ | MOD_WORD) != 0);
+    i > 0 && m(i - 1) && m(i + 1)
+}
+
 fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], modifier: &[u8], commas: bool) -> Vec<u16> {
     let mut out = Vec::with_capacity(toks.len());
     let mut c = 0u16;
@@ -1341,12 +1349,9 @@ fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], modifi
         if t.kind == TokenKind::Quote {
             c = c.saturating_add(1);
         }
-        // A comma between two modifiers ("complete, full ties") lists them.
-        let listing = i > 0 && modifier.get(i - 1).is_some_and(|&m| m & (MOD_ADJ | MOD_WORD) != 0)
-            && modifier.get(i + 1).is_some_and(|&m| m & (MOD_ADJ | MOD_WORD) != 0);
         let conj = matches!(t.norm.as_str(), "AND" | "BUT" | "OR" | "NOR" | "WHILE" | "WHEREAS" | "ALTHOUGH")
             || t.norm == ";"
-            || (commas && t.kind == TokenKind::Comma && !listing);
+            || (commas && t.kind == TokenKind::Comma && !lists_modifiers(modifier, i));
         // Nor inside a compound noun or adjective phrase (TABARI 7.5.1): "sheep and evil
         // goats", "awful and evil".
         let tag = |k: usize| pos.get(k).copied().unwrap_or(0);
