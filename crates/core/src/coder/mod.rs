@@ -1376,13 +1376,13 @@ fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], modifi
     out
 }
 
-/// A negation among the tokens `lo..hi` (the three before a verb, short of its pattern).
 /// The lexemes of token `i`: its range in the coder's lexeme pool.
 fn token_lexemes<'a>(pool: &'a [LexId], tok_lex: &[(u32, u32)], i: usize) -> &'a [LexId] {
     let (a, b) = tok_lex[i];
     &pool[a as usize..b as usize]
 }
 
+/// A negation among the tokens `lo..hi` (the three before a verb, short of its pattern).
 fn negated(toks: &[Token], lo: usize, hi: usize) -> bool {
     toks[lo..hi.max(lo)].iter().any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("N'T"))
 }
