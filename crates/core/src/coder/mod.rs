@@ -658,7 +658,8 @@ impl<'d> Coder<'d> {
             // "the restore", "donate's": a determiner before or a possessive after
             // makes the word a noun.
             let after_det = (i > 0 && DETERMINERS.contains(&toks[i - 1].norm.as_str()))
-                || toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive);
+                || toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
+                || modified_after_determiner(toks, &self.pos, units, i);
             let capital = self.opts.capitalized_nouns
                 && !mostly_caps
                 && head > 0
@@ -1376,6 +1377,36 @@ fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], modifi
     out
 }
 
+/// "an anti-Gondor parade", "a US-backed strike", "a Gondor evil parade": a word after a
+/// determiner and modifiers is a noun when at least one modifier is a hyphenated word, or
+/// a listed adjective right before it, besides any actor's name. Without one a name may be
+/// the subject ("the United States attacked", "the evil awful Gondor welcomed"), and an
+/// agent ends the noun phrase ("the Gondor army attacked").
+fn modified_after_determiner(toks: &[Token], pos: &[u8], units: &[Unit], i: usize) -> bool {
+    let mut k = i;
+    let mut modified = false;
+    let mut past_actor = false;
+    while k > 0 {
+        if let Some(u) = units.iter().find(|u| u.start < k && k <= u.end) {
+            if u.code != u.base {
+                return false;
+            }
+            k = u.start;
+            past_actor = true;
+            continue;
+        }
+        let t = &toks[k - 1];
+        let hyphenated = t.kind == TokenKind::Word && t.norm.len() > 1 && t.norm.contains('-');
+        let adjective = !past_actor && pos.get(k - 1).is_some_and(|&p| p & POS_ADJ != 0);
+        if !(hyphenated || adjective) {
+            break;
+        }
+        modified = true;
+        k -= 1;
+    }
+    modified && k > 0 && DETERMINERS.contains(&toks[k - 1].norm.as_str())
+}
+
 /// The lexemes of token `i`: its range in the coder's lexeme pool.
 fn token_lexemes<'a>(pool: &'a [LexId], tok_lex: &[(u32, u32)], i: usize) -> &'a [LexId] {
     let (a, b) = tok_lex[i];
@@ -1567,6 +1598,14 @@ mod tests {
         let mut o = CoderOptions::tabari();
         f(&mut o);
         o
+    }
+
+    #[test]
+    fn verb_after_determiner_and_hyphenated_modifier_is_a_noun() {
+        let got = code_with(&dict(), &CoderOptions::petrarch(), "Arnor will warn of an anti- Gondor attack on Osgiliath.");
+        assert!(!got.iter().any(|e| e.ends_with("/223")), "{got:?}");
+        let got = code_with(&dict(), &CoderOptions::petrarch(), "Arnor says the Gondor attack Osgiliath.");
+        assert!(got.iter().any(|e| e.ends_with("/223")), "without a modifier the word is a verb: {got:?}");
     }
 
     #[test]
