@@ -44,7 +44,7 @@ fn tabari_validate_project() {
 
 #[test]
 fn petrarch_unit_tests_schrodt() {
-    suite("petrarch-philip-schrodt/PETR.UnitTest.records.xml", 276, 269);
+    suite("petrarch-philip-schrodt/PETR.UnitTest.records.xml", 276, 270);
 }
 
 /// Issue 2 asks for the `<Text>` alone: coded without the parse's words, the records whose
@@ -55,12 +55,12 @@ fn petrarch_unit_tests_schrodt_raw_text() {
     let r = validate::run_with(&path, CoderOptions::default(), None, true).expect("suite runs");
     report(&r);
     assert_eq!(r.total(), 276);
-    assert!(r.passed() >= 262, "raw text: {} passed, floor is 262", r.passed());
+    assert!(r.passed() >= 263, "raw text: {} passed, floor is 263", r.passed());
 }
 
 #[test]
 fn petrarch_unit_tests_petrarch2_copy() {
-    suite("petrarch2/PETR.UnitTest.records.xml", 279, 268);
+    suite("petrarch2/PETR.UnitTest.records.xml", 279, 269);
 }
 
 /// PETRARCH-2's gold-standard file: its expectations are PETRARCH-2's own output, so the

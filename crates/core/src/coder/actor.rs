@@ -436,9 +436,11 @@ pub(crate) fn build_units(
             jj += 1;
         }
         // With `distribute`, more agents joined by "and" make more units of the same actor:
-        // "Danish media and government".
+        // "Danish media and government". After a determiner the phrase ends at its agent, as
+        // PETRARCH's parse brackets it: "the Danish media and government" are two phrases.
         let mut more: Vec<usize> = Vec::new();
-        if rules.distribute && !trailing.is_empty() {
+        let determined = m.start > 0 && matches!(toks[m.start - 1].norm.as_str(), "THE" | "A" | "AN");
+        if rules.distribute && !trailing.is_empty() && !determined {
             while let Some(n) = mentions.get(jj) {
                 if agent(jj).is_none() || !is_join(end, n.start) {
                     break;

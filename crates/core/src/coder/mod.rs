@@ -1601,6 +1601,13 @@ mod tests {
     }
 
     #[test]
+    fn a_determiner_ends_a_distributed_agent_phrase() {
+        let o = CoderOptions::petrarch();
+        assert_eq!(code_with(&dict(), &o, "Arnor lawmakers and ministers attacked Gondor."), vec!["ARNLEG/GON/223", "ARNGOV/GON/223"]);
+        assert_eq!(code_with(&dict(), &o, "The Arnor lawmakers and ministers attacked Gondor."), vec!["ARNLEG/GON/223", "---GOV/GON/223"]);
+    }
+
+    #[test]
     fn verb_after_determiner_and_hyphenated_modifier_is_a_noun() {
         let got = code_with(&dict(), &CoderOptions::petrarch(), "Arnor will warn of an anti- Gondor attack on Osgiliath.");
         assert!(!got.iter().any(|e| e.ends_with("/223")), "{got:?}");
