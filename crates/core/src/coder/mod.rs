@@ -120,6 +120,12 @@ const NEGATIONS: &[&str] = &["NOT", "NEVER", "N'T", "NO", "DIDN'T", "DOESN'T", "
 const BE: &[&str] = &["IS", "WAS", "WERE", "ARE", "BEEN", "BE", "BEING", "GOT", "GET", "GETS"];
 const DETERMINERS: &[&str] = &["THE", "A", "AN"];
 
+/// Words after which a verb form is a noun: determiners and quantifiers ("the restore",
+/// "any attack on our forces"). Not "no" ("show no sign" is TABARI's pattern of SIGN) nor
+/// possessive pronouns ("his visit" is a verb in TABARI's patterns).
+const NOUN_MARKERS: &[&str] =
+    &["THE", "A", "AN", "ANY", "EVERY", "EACH", "THIS", "THESE"];
+
 impl<'d> Coder<'d> {
     pub fn new(dict: &'d Dictionary) -> Self {
         Coder::with_options(dict, CoderOptions::default())
@@ -655,9 +661,9 @@ impl<'d> Coder<'d> {
                 continue;
             };
             let head = i + dict.verb_forms[form as usize].head as usize;
-            // "the restore", "donate's": a determiner before or a possessive after
-            // makes the word a noun.
-            let after_det = (i > 0 && DETERMINERS.contains(&toks[i - 1].norm.as_str()))
+            // "the restore", "any attack", "donate's": a determiner before or a possessive
+            // after makes the word a noun.
+            let after_det = (i > 0 && NOUN_MARKERS.contains(&toks[i - 1].norm.as_str()))
                 || toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
                 || modified_after_determiner(toks, &self.pos, units, i);
             let capital = self.opts.capitalized_nouns
@@ -1802,6 +1808,12 @@ mod herald_conventions {
     fn events(text: &str) -> Vec<String> {
         let mut c = Coder::new(dict());
         c.code_sentence(text, &SentenceContext::default()).into_iter().map(|e| format!("{}/{}/{}", e.source, e.target, e.code)).collect()
+    }
+
+    #[test]
+    fn a_verb_form_after_a_quantifier_is_a_noun() {
+        let got = events("Iran will respond to any attack on Iraq.");
+        assert!(!got.iter().any(|e| e.contains("/19") || e.contains("/138")), "{got:?}");
     }
 
     #[test]
