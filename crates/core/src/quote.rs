@@ -142,7 +142,8 @@ fn words(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
     out
 }
 
-fn is_speech_verb(w: &str) -> bool {
+/// Whether `w` is a verb of saying ("said", "tweeted", "told").
+pub fn is_speech_verb(w: &str) -> bool {
     let w = w.trim_end_matches('.');
     SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
 }

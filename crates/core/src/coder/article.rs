@@ -128,6 +128,14 @@ impl Coder<'_> {
             let dates = when::find_dates(s, art.date);
             let verbs: Vec<[usize; 2]> = coded.iter().map(|c| c.verb_span).collect();
             for ce in coded {
+                // Speech acts carry the quotation: an act told inside it, or the verb that
+                // says it ("…," Rouhani said); not another deed in the attribution ("…,"
+                // he said after meeting Iraqi officials).
+                let speech_act = range.is_some_and(|[a, _]| {
+                    let [v0, v1] = ce.verb_span;
+                    quotes.iter().any(|q| q.span[0] <= a + v0 && a + v1 <= q.span[1])
+                }) || quote::is_speech_verb(&s[ce.verb_span[0]..ce.verb_span[1]]);
+                let speech = speech.as_ref().filter(|_| speech_act);
                 let mention = when::date_for_verb(s, &dates, ce.verb_span, &verbs);
                 let date = mention.map(|m| m.date).or(art.date);
                 let mut e = Event {
@@ -153,8 +161,8 @@ impl Coder<'_> {
                     code: ce.code,
                     text: s.to_string(),
                     location: None,
-                    quote: speech.as_ref().map(|(q, _)| q.clone()),
-                    speaker: speech.as_ref().and_then(|(_, sp)| sp.clone()),
+                    quote: speech.map(|(q, _)| q.clone()),
+                    speaker: speech.and_then(|(_, sp)| sp.clone()),
                     pattern: ce.pattern,
                     issues: ce.issues,
                     date_precision: date.map(|d| d.precision()),

@@ -971,9 +971,16 @@ impl<'d> Coder<'d> {
                             && !posture
                             && toks.get(units[k].end).is_some_and(|t| matches!(t.norm.as_str(), "BORDER" | "BORDERS" | "FRONTIER" | "COAST" | "COASTLINE"))
                     };
+                    // A verb inside a quotation takes no target beyond its closing mark: what
+                    // is said is not done to the people around the quote. (The speaker's own
+                    // verb outside it may name whom the words are about.)
+                    let quoted = toks[..v.start].iter().filter(|t| t.kind == TokenKind::Quote).count() % 2 == 1;
+                    let same_quote =
+                        |k: usize| !quoted || !toks[v.end..units[k].start.max(v.end)].iter().any(|t| t.kind == TokenKind::Quote);
                     let candidate = |k: usize| {
                         !landmark(k)
                             && units[k].start >= v.end
+                            && same_quote(k)
                             && other(k)
                             && in_reach(k)
                             && !caps.covered_by_used(units[k].start, units[k].end)
@@ -1857,6 +1864,22 @@ mod herald_conventions {
         let art = crate::read::Article { id: "t".into(), text: text.into(), ..Default::default() };
         let mut c = Coder::new(dict());
         c.code_article(&art, crate::codes::CodeTable::builtin()).into_iter().map(|e| format!("{}/{}/{}", e.source, e.target, e.code)).collect()
+    }
+
+    #[test]
+    fn quotes_keep_their_acts_and_speech_acts_their_quote() {
+        let text = "\"We will attack without mercy,\" Iranian President Hassan Rouhani said in a message to Iraqi \
+                    Prime Minister Adel Abdul-Mahdi. \"They will pay a price,\" he said after meeting Iraqi officials.";
+        let art = crate::read::Article { id: "t".into(), text: text.into(), ..Default::default() };
+        let mut c = Coder::new(dict());
+        let got = c.code_article(&art, crate::codes::CodeTable::builtin());
+        // The threat inside the quote is not aimed at the man the message went to.
+        assert!(!got.iter().any(|e| e.code.starts_with("138") && e.target.starts_with("IRQ")), "{got:?}");
+        // The meeting is no speech act: it carries no quote.
+        let meeting = got.iter().find(|e| e.code == "040").expect("the meeting is coded");
+        assert_eq!((meeting.quote.as_deref(), meeting.speaker.as_deref()), (None, None));
+        let said = got.iter().find(|e| e.verb_text == "said").expect("the statement is coded");
+        assert_eq!(said.quote.as_deref(), Some("We will attack without mercy,"));
     }
 
     #[test]
