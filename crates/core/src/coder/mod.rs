@@ -1614,13 +1614,6 @@ mod tests {
     }
 
     #[test]
-    fn a_determiner_ends_a_distributed_agent_phrase() {
-        let o = CoderOptions::petrarch();
-        assert_eq!(code_with(&dict(), &o, "Arnor lawmakers and ministers attacked Gondor."), vec!["ARNLEG/GON/223", "ARNGOV/GON/223"]);
-        assert_eq!(code_with(&dict(), &o, "The Arnor lawmakers and ministers attacked Gondor."), vec!["ARNLEG/GON/223", "---GOV/GON/223"]);
-    }
-
-    #[test]
     fn verb_after_determiner_and_hyphenated_modifier_is_a_noun() {
         let got = code_with(&dict(), &CoderOptions::petrarch(), "Arnor will warn of an anti- Gondor attack on Osgiliath.");
         assert!(!got.iter().any(|e| e.ends_with("/223")), "{got:?}");
@@ -1731,9 +1724,13 @@ mod tests {
         let mut got = code_with(&d, &o, text);
         got.sort();
         assert_eq!(got, ["ARNGOV/OSG/223", "ARNLEG/OSG/223", "GONGOV/OSG/223", "GONLEG/OSG/223"]);
-        let mut got = code_with(&d, &o, "The Arnor police and ministers will attack Osgiliath in the south.");
+        let mut got = code_with(&d, &o, "Arnor police and ministers will attack Osgiliath in the south.");
         got.sort();
         assert_eq!(got, ["ARNCOP/OSG/223", "ARNGOV/OSG/223"]);
+        // After a determiner the phrase ends at its agent, as PETRARCH's parse brackets it.
+        let mut got = code_with(&d, &o, "The Arnor police and ministers will attack Osgiliath in the south.");
+        got.sort();
+        assert_eq!(got, ["---GOV/OSG/223", "ARNCOP/OSG/223"]);
         // PETRARCH-1 also adds an agent found inside another; PETRARCH-2 does not.
         let text = "The Arnor main opposition group will attack Osgiliath in the south.";
         assert_eq!(code_with(&d, &o, text), ["ARNMOPOPP/OSG/223"]);
