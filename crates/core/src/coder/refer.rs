@@ -17,11 +17,17 @@
 //!   "envoy": a bare name is mostly a leader's), and
 //! - it is of the noun's country where an adjective names one ("the Iranian president").
 //!
-//! The most recent fitting referent wins. A role noun after `new`, `former`, `next`,
-//! `other`, … names someone else and is left alone, as is one with no fitting referent.
+//! The most recent fitting referent wins. The persons named in the earlier clauses of the
+//! noun's own sentence are more recent than the article's ("Rouhani met Salih in Tehran,
+//! and the president thanked him": Salih); one named after the noun never counts, nor
+//! one with the code of the first actor of the noun's clause, which would act on itself
+//! ("Rouhani criticised the president" is not Rouhani). A role noun after `new`,
+//! `former`, `next`, `other`, … names someone else and is left alone, as is one with no
+//! fitting referent.
 
-use super::actor::{CountryFrom, Hit, Mention, Origin, Unit, UNKNOWN};
-use super::Coder;
+use super::actor::{CountryFrom, Hit, Mention, Origin, Unit, MOD_CLAUSE, UNKNOWN};
+use super::{located_at, Coder};
+use crate::dict::compile::Dictionary;
 use crate::token::{Token, TokenKind};
 
 /// A person named earlier in the article: their actor code and the role words that
@@ -182,11 +188,19 @@ fn fits(r: &Referent, role: &str, head_roles: &[&str], country: Option<&str>) ->
 }
 
 /// Gives each definite role noun among `units` the code of the most recent fitting
-/// referent (see the module docs). `mentions` are the sentence's dictionary hits.
-pub(crate) fn resolve_role_nouns(toks: &[Token], mentions: &[Mention], referents: &[Referent], units: &mut [Unit]) {
-    if referents.is_empty() {
-        return;
-    }
+/// referent (see the module docs). The referents are the article's (`referents`), then
+/// the persons named in the earlier clauses of its sentence ([`earlier_in_sentence`]);
+/// none with the code of the first actor of its own clause before it, which it would
+/// otherwise make act on itself. `mentions` are the sentence's dictionary hits,
+/// `modifier` its modifier flags (clause commas).
+pub(crate) fn resolve_role_nouns(
+    dict: &Dictionary,
+    toks: &[Token],
+    mentions: &[Mention],
+    modifier: &[u8],
+    referents: &[Referent],
+    units: &mut [Unit],
+) {
     for k in 0..units.len() {
         let u = &units[k];
         if u.pronoun {
@@ -211,14 +225,67 @@ pub(crate) fn resolve_role_nouns(toks: &[Token], mentions: &[Mention], referents
         if role.is_empty() {
             continue;
         }
-        let Some(r) = referents.iter().rev().find(|r| fits(r, &role, head_roles, country)) else {
+        // This sentence's earlier clauses may name them too; the subject of its own clause
+        // it is not ("Rouhani criticised the president").
+        let from = clause_start(toks, modifier, u.start);
+        let here = earlier_in_sentence(dict, toks, mentions, units, k, from);
+        let subject = (0..k)
+            .find(|&s| units[s].start >= from && units[s].group != u.group && !located_at(toks, units[s].start))
+            .map(|s| units[s].code.as_str());
+        let Some((r, place)) = referents
+            .iter()
+            .map(|r| (r, "article"))
+            .chain(here.iter().map(|r| (r, "sentence")))
+            .rev()
+            .filter(|(r, _)| Some(r.code.as_str()) != subject)
+            .find(|(r, _)| fits(r, &role, head_roles, country))
+        else {
             continue;
         };
+        let source = match r.role.as_str() {
+            "" => Origin::Context(format!("earlier in the {place}")),
+            role => Origin::Context(format!("earlier in the {place} ({})", role.to_lowercase())),
+        };
+        let code = r.code.clone();
         let u = &mut units[k];
-        u.code = r.code.clone();
-        u.base = r.code.clone();
-        u.source = Origin::Context(format!("earlier in the article ({})", r.role.to_lowercase()).replace(" ()", ""));
+        u.base = code.clone();
+        u.code = code;
+        u.source = source;
     }
+}
+
+/// The persons named in unit `k`'s sentence before token `from` (where its clause
+/// starts), outside its compound, most recent last: "Rouhani met Salih in Tehran, and the
+/// president thanked him".
+fn earlier_in_sentence(
+    dict: &Dictionary,
+    toks: &[Token],
+    mentions: &[Mention],
+    units: &[Unit],
+    k: usize,
+    from: usize,
+) -> Vec<Referent> {
+    let u = &units[k];
+    units[..k]
+        .iter()
+        .filter(|v| v.end <= from && v.group != u.group && v.country_from == CountryFrom::Named && !v.code.starts_with(UNKNOWN))
+        .filter_map(|v| person(dict, toks, mentions, v))
+        .collect()
+}
+
+/// Where the clause of the token `at` starts: after the last break before it (`;`, `:`, a
+/// dash, a parenthesis), quotation mark, clause comma (", and" between two verbs) or
+/// "but", "while", "whereas", "although"; else at the sentence's start.
+fn clause_start(toks: &[Token], modifier: &[u8], at: usize) -> usize {
+    (0..at)
+        .rev()
+        .find(|&i| {
+            let t = &toks[i];
+            matches!(t.kind, TokenKind::Break | TokenKind::Quote)
+                || modifier.get(i).is_some_and(|&m| m & MOD_CLAUSE != 0)
+                || matches!(t.norm.as_str(), "BUT" | "WHILE" | "WHEREAS" | "ALTHOUGH")
+        })
+        .map_or(0, |i| i + 1)
 }
 
 /// `THE` (then at most two plain words that are not in another unit and do not make it
@@ -307,6 +374,34 @@ pub(crate) fn speaker_references(
     }
 }
 
+/// The person unit `u` names, as a referent: a unit whose role words end in a role noun
+/// naming one person ("Iranian Foreign Minister Mohammad Javad Zarif", "the minister"
+/// once resolved), or a named person (a dictionary actor with dated codes: "Hassan
+/// Rouhani"). Not a pronoun.
+fn person(dict: &Dictionary, toks: &[Token], mentions: &[Mention], u: &Unit) -> Option<Referent> {
+    if u.pronoun || u.code.len() <= 3 {
+        return None;
+    }
+    // Cheap test first, most units name no person: the last agent word inside.
+    let last_agent = mentions.iter().rev().find(|m| matches!(m.hit, Hit::Agent(_)) && m.start >= u.start && m.end <= u.end);
+    let person_role = last_agent.is_some_and(|m| toks.get(m.end.wrapping_sub(1)).is_some_and(|t| roles_for(&t.norm).is_some()));
+    let named = || {
+        mentions.iter().any(|m| match m.hit {
+            Hit::Actor(a) if m.start >= u.start && m.start < u.end => {
+                dict.actors[a as usize].codes.iter().any(|c| c.from.is_some() || c.to.is_some())
+            }
+            _ => false,
+        })
+    };
+    let bare_name = last_agent.is_none() && named();
+    if !(person_role || bare_name) {
+        return None;
+    }
+    let role = if person_role { role_words(toks, mentions, u) } else { String::new() };
+    let surname = u.person.then(|| toks[u.end - 1].norm.clone());
+    Some(Referent { code: u.code.clone(), role, surname })
+}
+
 impl Coder<'_> {
     /// Adds the persons among the last sentence's actors to `memory`, most recent last:
     /// units whose role words end in a role noun naming one person ("Iranian Foreign
@@ -320,25 +415,7 @@ impl Coder<'_> {
             memory.retain(|m| *m != r);
             memory.push(r);
         }
-        for u in self.units.iter().filter(|u| !u.pronoun && u.code.len() > 3) {
-            // Cheap test first, most units name no person: the last agent word inside.
-            let last_agent = mentions.iter().rev().find(|m| matches!(m.hit, Hit::Agent(_)) && m.start >= u.start && m.end <= u.end);
-            let person_role = last_agent.is_some_and(|m| toks.get(m.end.wrapping_sub(1)).is_some_and(|t| roles_for(&t.norm).is_some()));
-            let named = || {
-                mentions.iter().any(|m| match m.hit {
-                    Hit::Actor(a) if m.start >= u.start && m.start < u.end => {
-                        dict.actors[a as usize].codes.iter().any(|c| c.from.is_some() || c.to.is_some())
-                    }
-                    _ => false,
-                })
-            };
-            let bare_name = last_agent.is_none() && named();
-            if !(person_role || bare_name) {
-                continue;
-            }
-            let role = if person_role { role_words(toks, mentions, u) } else { String::new() };
-            let surname = u.person.then(|| toks[u.end - 1].norm.clone());
-            let r = Referent { code: u.code.clone(), role, surname };
+        for r in self.units.iter().filter_map(|u| person(dict, toks, mentions, u)) {
             memory.retain(|m| *m != r);
             memory.push(r);
         }
@@ -393,6 +470,24 @@ mod tests {
             let ctx = SentenceContext { date, default_country: Some("IRQ"), referents: &memory, ..Default::default() };
             let ev = c.code_sentence(s, &ctx);
             out.push(ev.first().map(|e| format!("{}>{}", e.source, e.target)).unwrap_or_default());
+            c.remember_referents(&mut memory);
+        }
+        out
+    }
+
+    /// Codes `sentences` in order as an article does, carrying the referents; returns the
+    /// events of each as "SOURCE>TARGET", sorted. No article country that bare role nouns
+    /// could take instead.
+    fn article_events(d: &Dictionary, opts: CoderOptions, sentences: &[&str]) -> Vec<Vec<String>> {
+        let mut c = Coder::with_options(d, opts);
+        let mut memory = Vec::new();
+        let mut out = Vec::new();
+        for s in sentences {
+            let date = crate::date::Date::parse("2019-04-07");
+            let ctx = SentenceContext { date, referents: &memory, ..Default::default() };
+            let mut ev: Vec<String> = c.code_sentence(s, &ctx).iter().map(|e| format!("{}>{}", e.source, e.target)).collect();
+            ev.sort();
+            out.push(ev);
             c.remember_referents(&mut memory);
         }
         out
@@ -474,5 +569,22 @@ mod tests {
         let off = article(&d, CoderOptions { role_nouns: false, ..CoderOptions::default() }, &text);
         assert_eq!(on[5..], off[5..]);
         assert_ne!(on, off, "the option is what changed them: {off:?}");
+    }
+
+    #[test]
+    fn role_nouns_take_an_earlier_person_of_their_sentence() {
+        let d = Dictionary::compile(&load::builtin());
+        let off = CoderOptions { role_nouns: false, ..CoderOptions::default() };
+        // From an earlier clause: the most recent fitting person, Salih.
+        let text = "Hassan Rouhani met Barham Salih in Tehran, and the president thanked Iran for its support.";
+        let on = article_events(&d, CoderOptions::default(), &[text]);
+        assert!(on[0].contains(&"IRQGOV>IRN".to_string()), "{on:?}");
+        assert!(!article_events(&d, off.clone(), &[text])[0].contains(&"IRQGOV>IRN".to_string()));
+        // Never a person named after it.
+        let text = "The president thanked Iran for its support, and Barham Salih met Hassan Rouhani in Tehran.";
+        assert_eq!(article_events(&d, CoderOptions::default(), &[text]), article_events(&d, off, &[text]));
+        // Not the subject of its own clause: Rouhani did not criticise himself.
+        let text = ["Iraqi President Barham Salih met Hassan Rouhani in Tehran.", "Hassan Rouhani later criticised the president."];
+        assert_eq!(article_events(&d, CoderOptions::default(), &text)[1], ["IRNGOV>IRQGOV"]);
     }
 }
