@@ -17,7 +17,7 @@ use std::process::Command;
 
 /// Floors, in percent (issue 3 requires 85.0 for both).
 // Floors as reached by the built-in dictionaries; raise them as coding improves.
-const RECALL_FLOOR: f64 = 85.5;
+const RECALL_FLOOR: f64 = 86.0;
 const PRECISION_FLOOR: f64 = 89.5;
 /// What issue 3 asks for; reported alongside the floors.
 const REQUIRED: f64 = 85.0;

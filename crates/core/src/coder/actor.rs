@@ -751,7 +751,7 @@ fn push_unit(out: &mut Vec<Unit>, u: Unit) {
 pub(crate) const UNKNOWN: &str = "---";
 
 /// Sector prefixes of actors that are not countries: they lend no country to agents.
-const NON_COUNTRY: &[&str] = &["IGO", "NGO", "IMG", "MNC", "UIS"];
+pub(crate) const NON_COUNTRY: &[&str] = &["IGO", "NGO", "IMG", "MNC", "UIS"];
 
 /// Words that never stand between an actor and its role in herald's own coding.
 /// A preposition ends a noun phrase: "Osgiliath with the parliament" is two of them.

@@ -502,7 +502,7 @@ impl<'d> Coder<'d> {
             &mut self.units,
         );
         if self.opts.role_nouns {
-            refer::resolve_role_nouns(&self.toks, &self.mentions, ctx.referents, &mut self.units);
+            refer::resolve_role_nouns(dict, &self.toks, &self.mentions, &self.modifier, ctx.referents, &mut self.units);
         }
         if !ctx.referents.is_empty() {
             refer::resolve_surnames(text, &self.toks, ctx.referents, &mut self.units);

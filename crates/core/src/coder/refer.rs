@@ -5,9 +5,9 @@
 //! [`SentenceContext`](super::SentenceContext): the caller
 //! carries `antecedent` and `referents` from sentence to sentence
 //! ([`Coder::code_article_mentions`](super::Coder::code_article_mentions)); here a
-//! sentence's person actors are remembered ([`Coder::remember_referents`]) and its role
-//! nouns take their code (`resolve_role_nouns`), after the pronouns are resolved;
-//! `speaker_references` puts a quotation's speaker in and around its marks.
+//! sentence's person actors and countries are remembered ([`Coder::remember_referents`])
+//! and its role nouns take their code (`resolve_role_nouns`), after the pronouns are
+//! resolved; `speaker_references` puts a quotation's speaker in and around its marks.
 //!
 //! A referent fits a role noun when
 //! - its role words end with the noun's ("foreign minister" for "the minister", not
@@ -17,11 +17,29 @@
 //!   "envoy": a bare name is mostly a leader's), and
 //! - it is of the noun's country where an adjective names one ("the Iranian president").
 //!
-//! The most recent fitting referent wins. A role noun after `new`, `former`, `next`,
-//! `other`, … names someone else and is left alone, as is one with no fitting referent.
+//! The most recent fitting referent wins. The persons named in the earlier clauses of the
+//! noun's own sentence are more recent than the article's ("Rouhani met Salih in Tehran,
+//! and the president thanked him": Salih); one named after the noun never counts, nor
+//! one with the code of the first actor of the noun's clause, which would act on itself
+//! ("Rouhani criticised the president" is not Rouhani). A role noun after `new`,
+//! `former`, `next`, `other`, … names someone else and is left alone, as is one with no
+//! fitting referent.
+//!
+//! A plural role noun stands for several referents: "the foreign ministers" for persons
+//! whose role words fit "foreign minister", "the two leaders" for heads of state or
+//! government whatever their titles, "the three military governments" (also "regimes",
+//! "juntas") for the countries named as actors ("Mali, Burkina Faso and Niger") and the
+//! countries of persons of a government, coded country + the noun's role (MLIGOV). A
+//! number ("two", "3", "both") takes that many, the most recent, and none if fewer fit;
+//! without one it takes all that fit, at least two. Each becomes a unit of its own
+//! sharing the noun's words and compound group, so a mutual act ("the two leaders
+//! agreed") codes them on each other as it does "Iran and Iraq"
+//! ([`CoderOptions::mutual_compounds`](super::CoderOptions::mutual_compounds)). A pronoun
+//! resolved to the noun before it was ("The two leaders said they …") follows it.
 
-use super::actor::{CountryFrom, Hit, Mention, Origin, Unit, UNKNOWN};
-use super::Coder;
+use super::actor::{CountryFrom, Hit, Mention, Origin, Unit, MOD_CLAUSE, NON_COUNTRY, UNKNOWN};
+use super::{located_at, Coder};
+use crate::dict::compile::Dictionary;
 use crate::token::{Token, TokenKind};
 
 /// A person named earlier in the article: their actor code and the role words that
@@ -143,11 +161,63 @@ fn insert_unit(units: &mut Vec<Unit>, start: usize, end: usize, code: &str, sour
 /// Words before a role noun that make it someone other than the earlier person.
 const OTHER_PERSON: &[&str] = &["NEW", "FORMER", "NEXT", "OTHER", "ANOTHER", "INCOMING", "LATE", "THEN", "EX"];
 
-/// How many referents an article keeps (the most recent).
+/// How many persons and organisations an article keeps (the most recent).
 const KEEP: usize = 12;
+
+/// The role of a remembered country named as an actor of its own ("Mali, Burkina Faso and
+/// Niger"): what "the three military governments" may stand for.
+pub(crate) const STATE: &str = "(state)";
+
+/// How many countries an article keeps (the most recent), apart from [`KEEP`].
+const KEEP_STATES: usize = 8;
+
+/// The titles of heads of state or government: who "the two leaders" may be.
+const LEADER_TITLES: &[&str] =
+    &["PRESIDENT", "PRIME MINISTER", "PREMIER", "CHANCELLOR", "KING", "QUEEN", "EMIR", "SULTAN", "MONARCH"];
+
+/// Plural nouns for the governments of several countries.
+const GOVERNMENTS: &[&str] = &["GOVERNMENTS", "REGIMES", "JUNTAS"];
+
+/// Number words that say how many a plural role noun stands for, from two.
+const NUMBERS: &[&str] = &["TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"];
 
 fn roles_for(head: &str) -> Option<&'static [&'static str]> {
     ROLE_NOUNS.iter().find(|(n, _)| *n == head).map(|(_, r)| *r)
+}
+
+/// What the last word of a role noun names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Head {
+    /// One person of a role ("minister"): the roles a bare name's code must hold to fit.
+    One(&'static [&'static str]),
+    /// Several persons of a role ("ministers"): the singular, and those roles.
+    Many(&'static str, &'static [&'static str]),
+    /// Several heads of state or government, whatever their titles ("leaders").
+    Leaders,
+    /// The governments of several countries ("governments", "juntas").
+    Governments,
+}
+
+impl Head {
+    fn of(word: &str) -> Option<Head> {
+        if let Some(roles) = roles_for(word) {
+            return Some(Head::One(roles));
+        }
+        if word == "LEADERS" {
+            return Some(Head::Leaders);
+        }
+        if GOVERNMENTS.contains(&word) {
+            return Some(Head::Governments);
+        }
+        ROLE_NOUNS.iter().find(|(n, _)| is_plural(word, n)).map(|&(n, roles)| Head::Many(n, roles))
+    }
+}
+
+/// Whether `word` is the plural of the role noun `noun`: +S, -Y → -IES, -MAN → -MEN.
+fn is_plural(word: &str, noun: &str) -> bool {
+    word.strip_suffix('S') == Some(noun)
+        || noun.strip_suffix('Y').is_some_and(|s| word.strip_suffix("IES") == Some(s))
+        || noun.strip_suffix("AN").is_some_and(|s| word.strip_suffix("EN") == Some(s))
 }
 
 /// The words of the agent mentions inside `u`, upper case, space-joined.
@@ -181,76 +251,245 @@ fn fits(r: &Referent, role: &str, head_roles: &[&str], country: Option<&str>) ->
     r.role == role || (r.role.len() > role.len() && r.role.ends_with(role) && r.role.as_bytes()[r.role.len() - role.len() - 1] == b' ')
 }
 
-/// Gives each definite role noun among `units` the code of the most recent fitting
-/// referent (see the module docs). `mentions` are the sentence's dictionary hits.
-pub(crate) fn resolve_role_nouns(toks: &[Token], mentions: &[Mention], referents: &[Referent], units: &mut [Unit]) {
-    if referents.is_empty() {
-        return;
+/// Whether `r` fits a role noun with head `head` and role words `role` (the last word
+/// singular: "foreign minister" of "the foreign ministers").
+fn fits_head(r: &Referent, head: Head, role: &str, country: Option<&str>) -> bool {
+    match head {
+        Head::One(roles) | Head::Many(_, roles) => fits(r, role, roles, country),
+        Head::Leaders => LEADER_TITLES.iter().any(|t| {
+            let roles = t.rsplit(' ').next().and_then(roles_for).unwrap_or_default();
+            fits(r, t, roles, country)
+        }),
+        // A country, or a person of its government.
+        Head::Governments => {
+            let national = !NON_COUNTRY.iter().any(|p| r.code.starts_with(p));
+            let person = r.role != STATE && r.role != ORGANISATION && holds_role(&r.code, &["GOV"]);
+            national && (r.role == STATE || person) && country.is_none_or(|c| r.code.starts_with(c))
+        }
     }
-    for k in 0..units.len() {
-        let u = &units[k];
+}
+
+/// Gives each definite role noun among `units` the code of the most recent fitting
+/// referent, and a plural one ("the two leaders") the codes of the fitting referents, one
+/// unit each sharing its words and compound group (see the module docs). The referents are
+/// the article's (`referents`), then the persons and countries named in the earlier
+/// clauses of its sentence ([`earlier_in_sentence`]); none with the code of the first
+/// actor of its own clause before it, which it would otherwise make act on itself.
+/// `mentions` are the sentence's dictionary hits, `modifier` its modifier flags (clause
+/// commas).
+pub(crate) fn resolve_role_nouns(
+    dict: &Dictionary,
+    toks: &[Token],
+    mentions: &[Mention],
+    modifier: &[u8],
+    referents: &[Referent],
+    units: &mut Vec<Unit>,
+) {
+    let mut k = 0;
+    while k < units.len() {
+        let at = k;
+        k += 1;
+        let u = &units[at];
         if u.pronoun {
             continue;
         }
-        // Its head: the last word, a role noun naming one person.
-        let Some(head_roles) = toks.get(u.end.wrapping_sub(1)).and_then(|t| roles_for(&t.norm)) else {
+        // Its head: the last word, a role noun.
+        let Some(head) = toks.get(u.end.wrapping_sub(1)).and_then(|t| Head::of(&t.norm)) else {
             continue;
         };
+        let plural = !matches!(head, Head::One(_));
         // Bare ("the minister") or with a country adjective first ("the Iranian president").
         let actors: Vec<&Mention> =
             mentions.iter().filter(|m| matches!(m.hit, Hit::Actor(_)) && m.start >= u.start && m.start < u.end).collect();
         let country = match actors.as_slice() {
             [] => None,
-            [a] if a.start == u.start && u.base.len() == 3 => Some(u.base.as_str()),
+            [a] if a.start == u.start && u.base.len() == 3 => Some(u.base.clone()),
             _ => continue,
         };
-        if !definite(toks, units, k) {
+        let Some(count) = definite(toks, units, at, plural) else {
+            continue;
+        };
+        // "The leaders of the two countries": the words after say who they are.
+        if plural && toks.get(u.end).is_some_and(|t| t.norm == "OF") {
             continue;
         }
-        let role = role_words(toks, mentions, u);
+        let mut role = role_words(toks, mentions, u);
         if role.is_empty() {
             continue;
         }
-        let Some(r) = referents.iter().rev().find(|r| fits(r, &role, head_roles, country)) else {
-            continue;
+        if let Head::Many(noun, _) = head {
+            let last = role.rfind(' ').map_or(0, |p| p + 1);
+            role.replace_range(last.., noun);
+        }
+        // The government's role of "the three military governments" (`GOV`).
+        let roles = u.code.get(3..).unwrap_or_default().to_string();
+        // This sentence's earlier clauses may name them too; the subject of its own clause
+        // it is not ("Rouhani criticised the president").
+        let from = clause_start(toks, modifier, u.start);
+        let here = earlier_in_sentence(dict, toks, mentions, units, at, from);
+        let subject = (0..at)
+            .find(|&s| units[s].start >= from && units[s].group != u.group && !located_at(toks, units[s].start))
+            .map(|s| units[s].code.clone());
+        let country = country.as_deref();
+        let candidates = referents
+            .iter()
+            .map(|r| (r, "article"))
+            .chain(here.iter().map(|r| (r, "sentence")))
+            .rev()
+            .filter(|(r, _)| Some(&r.code) != subject.as_ref())
+            .filter(|(r, _)| fits_head(r, head, &role, country));
+        let origin = |r: &Referent, place: &str| {
+            match r.role.as_str() {
+                "" | ORGANISATION | STATE => Origin::Context(format!("earlier in the {place}")),
+                role => Origin::Context(format!("earlier in the {place} ({})", role.to_lowercase())),
+            }
         };
-        let u = &mut units[k];
-        u.code = r.code.clone();
-        u.base = r.code.clone();
-        u.source = Origin::Context(format!("earlier in the article ({})", r.role.to_lowercase()).replace(" ()", ""));
+        // The codes it stands for, the most recent first; several only for a plural, as
+        // many as its number says (all that fit without one).
+        let mut taken: Vec<(String, Origin)> = Vec::new();
+        for (r, place) in candidates {
+            let code = match head {
+                Head::Governments => format!("{}{roles}", r.code.get(..3).unwrap_or_default()),
+                _ => r.code.clone(),
+            };
+            if !taken.iter().any(|(c, _)| *c == code) {
+                taken.push((code, origin(r, place)));
+            }
+            if !plural || count == Some(taken.len()) {
+                break;
+            }
+        }
+        let wanted = if plural { count.unwrap_or(2) } else { 1 };
+        if taken.len() < wanted {
+            continue;
+        }
+        // In the order the article named them.
+        taken.reverse();
+        let unit = units[at].clone();
+        let n = taken.len();
+        put_members(units, at, &taken, &unit);
+        // A pronoun found for the noun before it was resolved ("The two leaders said they
+        // would …") stands for the same.
+        let mut p = at + n;
+        while p < units.len() {
+            let v = &units[p];
+            if v.pronoun && v.start >= unit.end && v.code == unit.code && v.base == unit.base && v.source == unit.source {
+                let pronoun = v.clone();
+                put_members(units, p, &taken, &pronoun);
+                p += n;
+            } else {
+                p += 1;
+            }
+        }
+        k = at + n;
     }
+}
+
+/// Puts one unit per code of `taken` at `at` in place of the unit there: copies of `unit`
+/// with its words and compound group.
+fn put_members(units: &mut Vec<Unit>, at: usize, taken: &[(String, Origin)], unit: &Unit) {
+    for (j, (code, source)) in taken.iter().enumerate() {
+        let member = Unit {
+            code: code.clone(),
+            base: code.clone(),
+            source: source.clone(),
+            country_from: CountryFrom::Named,
+            ..unit.clone()
+        };
+        if j == 0 {
+            units[at] = member;
+        } else {
+            units.insert(at + j, member);
+        }
+    }
+}
+
+/// The persons and countries named in unit `k`'s sentence before token `from` (where its
+/// clause starts), outside its compound, most recent last: "Rouhani met Salih in Tehran,
+/// and the president thanked him".
+fn earlier_in_sentence(
+    dict: &Dictionary,
+    toks: &[Token],
+    mentions: &[Mention],
+    units: &[Unit],
+    k: usize,
+    from: usize,
+) -> Vec<Referent> {
+    let u = &units[k];
+    units[..k]
+        .iter()
+        .filter(|v| v.end <= from && v.group != u.group && v.country_from == CountryFrom::Named && !v.code.starts_with(UNKNOWN))
+        .filter_map(|v| person(dict, toks, mentions, v).or_else(|| state(toks, v)))
+        .collect()
+}
+
+/// Where the clause of the token `at` starts: after the last break before it (`;`, `:`, a
+/// dash, a parenthesis), quotation mark, clause comma (", and" between two verbs) or
+/// "but", "while", "whereas", "although"; else at the sentence's start.
+fn clause_start(toks: &[Token], modifier: &[u8], at: usize) -> usize {
+    (0..at)
+        .rev()
+        .find(|&i| {
+            let t = &toks[i];
+            matches!(t.kind, TokenKind::Break | TokenKind::Quote)
+                || modifier.get(i).is_some_and(|&m| m & MOD_CLAUSE != 0)
+                || matches!(t.norm.as_str(), "BUT" | "WHILE" | "WHEREAS" | "ALTHOUGH")
+        })
+        .map_or(0, |i| i + 1)
 }
 
 /// `THE` (then at most two plain words that are not in another unit and do not make it
 /// someone else: "the visiting minister") right before unit `k`, and no actor named
-/// right after it ("the president, Hassan Rouhani,").
-fn definite(toks: &[Token], units: &[Unit], k: usize) -> bool {
+/// right after it ("the president, Hassan Rouhani,"); `None` if not so. For a `plural`
+/// noun, also the number it is given: a number word or figure among those words ("the
+/// two leaders"), or `BOTH` before the noun or its `THE`.
+fn definite(toks: &[Token], units: &[Unit], k: usize, plural: bool) -> Option<Option<usize>> {
     let u = &units[k];
     let mut i = u.start;
     let mut words = 0;
+    let mut count = None;
     loop {
         if i == 0 {
-            return false;
+            return None;
         }
         i -= 1;
         let t = &toks[i];
         if t.norm == "THE" {
+            if plural && i > 0 && toks[i - 1].norm == "BOTH" {
+                count = count.or(Some(2));
+            }
             break;
         }
-        let in_unit = units.iter().any(|v| v.start <= i && i < v.end);
-        if words == 2 || t.kind != TokenKind::Word || in_unit || OTHER_PERSON.contains(&t.norm.as_str()) {
-            return false;
+        if plural && t.norm == "BOTH" {
+            count = count.or(Some(2));
+            break;
         }
+        let number = if plural { number(t) } else { None };
+        let in_unit = units.iter().any(|v| v.start <= i && i < v.end);
+        let plain = t.kind == TokenKind::Word || number.is_some();
+        if words == 2 || !plain || in_unit || OTHER_PERSON.contains(&t.norm.as_str()) {
+            return None;
+        }
+        count = count.or(number);
         words += 1;
     }
     if OTHER_PERSON.iter().any(|w| toks[u.start..u.end].iter().any(|t| t.norm == *w)) {
-        return false;
+        return None;
     }
     let mut j = u.end;
     if toks.get(j).is_some_and(|t| t.kind == TokenKind::Comma) {
         j += 1;
     }
-    !units.iter().any(|v| v.start == j && !v.pronoun)
+    (!units.iter().any(|v| v.start == j && !v.pronoun)).then_some(count)
+}
+
+/// How many a word counts, from two: "two", "3".
+fn number(t: &Token) -> Option<usize> {
+    match NUMBERS.iter().position(|w| *w == t.norm) {
+        Some(p) => Some(p + 2),
+        None if t.kind == TokenKind::Number => t.norm.parse().ok().filter(|&n| n >= 2),
+        None => None,
+    }
 }
 
 /// The speaker of a quoted sentence in its actors. Outside the quotation marks a subject
@@ -307,11 +546,60 @@ pub(crate) fn speaker_references(
     }
 }
 
+/// The person unit `u` names, as a referent: a unit whose role words end in a role noun
+/// naming one person ("Iranian Foreign Minister Mohammad Javad Zarif", "the minister"
+/// once resolved), or a named person (a dictionary actor with dated codes: "Hassan
+/// Rouhani"). Not a pronoun.
+fn person(dict: &Dictionary, toks: &[Token], mentions: &[Mention], u: &Unit) -> Option<Referent> {
+    if u.pronoun || u.code.len() <= 3 {
+        return None;
+    }
+    // Cheap test first, most units name no person: the last agent word inside.
+    let last_agent = mentions.iter().rev().find(|m| matches!(m.hit, Hit::Agent(_)) && m.start >= u.start && m.end <= u.end);
+    let person_role = last_agent.is_some_and(|m| toks.get(m.end.wrapping_sub(1)).is_some_and(|t| roles_for(&t.norm).is_some()));
+    let named = || {
+        mentions.iter().any(|m| match m.hit {
+            Hit::Actor(a) if m.start >= u.start && m.start < u.end => {
+                dict.actors[a as usize].codes.iter().any(|c| c.from.is_some() || c.to.is_some())
+            }
+            _ => false,
+        })
+    };
+    let bare_name = last_agent.is_none() && named();
+    if !(person_role || bare_name) {
+        return None;
+    }
+    let role = if person_role { role_words(toks, mentions, u) } else { String::new() };
+    let surname = u.person.then(|| toks[u.end - 1].norm.clone());
+    Some(Referent { code: u.code.clone(), role, surname })
+}
+
+/// The country unit `u` names as an actor of its own ("Niger"; not a place "in Tehran",
+/// not a pronoun), as a referent of role [`STATE`].
+fn state(toks: &[Token], u: &Unit) -> Option<Referent> {
+    let c = u.code.as_str();
+    let country = c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) && !NON_COUNTRY.contains(&c);
+    (country && !u.pronoun && u.country_from == CountryFrom::Named && !located_at(toks, u.start))
+        .then(|| Referent { code: c.to_string(), role: STATE.to_string(), surname: None })
+}
+
+/// Drops the oldest referents of a kind from `memory` until at most `keep` are left.
+fn trim(memory: &mut Vec<Referent>, kind: impl Fn(&Referent) -> bool, keep: usize) {
+    let mut over = memory.iter().filter(|r| kind(r)).count().saturating_sub(keep);
+    memory.retain(|r| {
+        let drop = over > 0 && kind(r);
+        over -= usize::from(drop);
+        !drop
+    });
+}
+
 impl Coder<'_> {
-    /// Adds the persons among the last sentence's actors to `memory`, most recent last:
-    /// units whose role words end in a role noun naming one person ("Iranian Foreign
-    /// Minister Mohammad Javad Zarif", "the minister" once resolved) and named persons
-    /// (a dictionary actor with dated codes: "Hassan Rouhani"). Pronouns are skipped.
+    /// Adds the international organisations, persons and countries among the last
+    /// sentence's actors to `memory`, most recent last: units whose role words end in a
+    /// role noun naming one person ("Iranian Foreign Minister Mohammad Javad Zarif", "the
+    /// minister" once resolved), named persons (a dictionary actor with dated codes:
+    /// "Hassan Rouhani") and countries named as actors of their own ("Niger", not "in
+    /// Tehran"). Pronouns are skipped.
     pub fn remember_referents(&self, memory: &mut Vec<Referent>) {
         let (toks, mentions, dict) = (&self.toks, &self.mentions, self.dict);
         // International organisations, for "the agency", "the court" ([`ORGANISATION`]).
@@ -320,31 +608,13 @@ impl Coder<'_> {
             memory.retain(|m| *m != r);
             memory.push(r);
         }
-        for u in self.units.iter().filter(|u| !u.pronoun && u.code.len() > 3) {
-            // Cheap test first, most units name no person: the last agent word inside.
-            let last_agent = mentions.iter().rev().find(|m| matches!(m.hit, Hit::Agent(_)) && m.start >= u.start && m.end <= u.end);
-            let person_role = last_agent.is_some_and(|m| toks.get(m.end.wrapping_sub(1)).is_some_and(|t| roles_for(&t.norm).is_some()));
-            let named = || {
-                mentions.iter().any(|m| match m.hit {
-                    Hit::Actor(a) if m.start >= u.start && m.start < u.end => {
-                        dict.actors[a as usize].codes.iter().any(|c| c.from.is_some() || c.to.is_some())
-                    }
-                    _ => false,
-                })
-            };
-            let bare_name = last_agent.is_none() && named();
-            if !(person_role || bare_name) {
-                continue;
-            }
-            let role = if person_role { role_words(toks, mentions, u) } else { String::new() };
-            let surname = u.person.then(|| toks[u.end - 1].norm.clone());
-            let r = Referent { code: u.code.clone(), role, surname };
+        for u in &self.units {
+            let Some(r) = person(dict, toks, mentions, u).or_else(|| state(toks, u)) else { continue };
             memory.retain(|m| *m != r);
             memory.push(r);
         }
-        if memory.len() > KEEP {
-            memory.drain(..memory.len() - KEEP);
-        }
+        trim(memory, |r| r.role == STATE, KEEP_STATES);
+        trim(memory, |r| r.role != STATE, KEEP);
     }
 }
 
@@ -393,6 +663,29 @@ mod tests {
             let ctx = SentenceContext { date, default_country: Some("IRQ"), referents: &memory, ..Default::default() };
             let ev = c.code_sentence(s, &ctx);
             out.push(ev.first().map(|e| format!("{}>{}", e.source, e.target)).unwrap_or_default());
+            c.remember_referents(&mut memory);
+        }
+        out
+    }
+
+    /// Codes `sentences` in order as an article does, carrying the referents; returns the
+    /// events of each as "SOURCE>TARGET", sorted. No article country that bare role nouns
+    /// could take instead.
+    fn article_events(d: &Dictionary, opts: CoderOptions, sentences: &[&str]) -> Vec<Vec<String>> {
+        article_events_in(d, opts, None, sentences)
+    }
+
+    /// [`article_events`] in an article of `country` (a dateline's).
+    fn article_events_in(d: &Dictionary, opts: CoderOptions, country: Option<&str>, sentences: &[&str]) -> Vec<Vec<String>> {
+        let mut c = Coder::with_options(d, opts);
+        let mut memory = Vec::new();
+        let mut out = Vec::new();
+        for s in sentences {
+            let date = crate::date::Date::parse("2019-04-07");
+            let ctx = SentenceContext { date, default_country: country, referents: &memory, ..Default::default() };
+            let mut ev: Vec<String> = c.code_sentence(s, &ctx).iter().map(|e| format!("{}>{}", e.source, e.target)).collect();
+            ev.sort();
+            out.push(ev);
             c.remember_referents(&mut memory);
         }
         out
@@ -474,5 +767,122 @@ mod tests {
         let off = article(&d, CoderOptions { role_nouns: false, ..CoderOptions::default() }, &text);
         assert_eq!(on[5..], off[5..]);
         assert_ne!(on, off, "the option is what changed them: {off:?}");
+    }
+
+    #[test]
+    fn plural_heads() {
+        let t = [
+            ("MINISTER", Some(Head::One(&["GOV"]))),
+            ("MINISTERS", Some(Head::Many("MINISTER", &["GOV"]))),
+            ("SPOKESMEN", Some(Head::Many("SPOKESMAN", &[]))),
+            ("SECRETARIES", Some(Head::Many("SECRETARY", &["GOV"]))),
+            ("GENERALS", Some(Head::Many("GENERAL", &["MIL"]))),
+            ("LEADERS", Some(Head::Leaders)),
+            ("JUNTAS", Some(Head::Governments)),
+            ("GOVERNMENTS", Some(Head::Governments)),
+            ("LEADER", None),
+            ("MINISTERSS", None),
+            ("KINGS", Some(Head::Many("KING", &["GOV"]))),
+            ("COUNTRIES", None),
+        ];
+        for (word, want) in t {
+            assert_eq!(Head::of(word), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn which_referents_fit_a_plural() {
+        // (referent code, its role words, the noun's head word, country adjective, fits)
+        let t = [
+            ("IRNGOV", "PRESIDENT", "LEADERS", None, true),
+            ("IRQGOV", "PRIME MINISTER", "LEADERS", None, true),
+            ("IRQGOV", "", "LEADERS", None, true),
+            ("IRQGOV", "FOREIGN MINISTER", "LEADERS", None, false),
+            ("IRQGOV", "PRIME MINISTER", "LEADERS", Some("IRN"), false),
+            ("MLI", STATE, "GOVERNMENTS", None, true),
+            ("IRQGOV", "FOREIGN MINISTER", "GOVERNMENTS", None, true),
+            ("IRQMIL", "", "GOVERNMENTS", None, false),
+            ("IGOUNO", ORGANISATION, "GOVERNMENTS", None, false),
+            ("MLI", STATE, "GOVERNMENTS", Some("NER"), false),
+            ("MLI", STATE, "MINISTERS", None, false),
+            ("IRNGOV", "FOREIGN MINISTER", "MINISTERS", None, true),
+        ];
+        for (code, role, word, country, want) in t {
+            let r = Referent { code: code.into(), role: role.into(), surname: None };
+            let head = Head::of(word).unwrap();
+            let noun = match head {
+                Head::Many(n, _) => n,
+                _ => word,
+            };
+            assert_eq!(fits_head(&r, head, noun, country), want, "{code} {role:?} for {word:?} ({country:?})");
+        }
+    }
+
+    #[test]
+    fn plural_role_nouns_take_the_earlier_persons() {
+        let d = Dictionary::compile(&load::builtin());
+        let met = "Iranian President Hassan Rouhani met Iraqi Prime Minister Adil Abdul-Mahdi in Tehran.";
+        let off = CoderOptions { role_nouns: false, ..CoderOptions::default() };
+        let both = ["IRNGOV>IRQGOV", "IRQGOV>IRNGOV"];
+        // A compound source of a mutual act: its members act on each other.
+        let on = article_events(&d, CoderOptions::default(), &[met, "The two leaders agreed to expand trade."]);
+        assert_eq!(on[1], both);
+        // No number: all that fit; "both"; a pronoun found for the noun stands for them too.
+        let t = [
+            ("The leaders agreed to expand trade.", &both[..]),
+            ("Both leaders agreed to expand trade.", &both[..]),
+            ("Israel criticised the two leaders.", &["ISR>IRNGOV", "ISR>IRQGOV"][..]),
+            ("The two leaders said they would sign an agreement with Turkey.", &["IRNGOV>TUR", "IRQGOV>TUR"][..]),
+        ];
+        for (text, want) in t {
+            assert_eq!(article_events(&d, CoderOptions::default(), &[met, text])[1], want, "{text}");
+        }
+        // In a Tehran story the pronoun first took the leaders' borrowed IRNGOV: it follows
+        // the noun's resolution.
+        let said = "The two leaders said they would sign an agreement with Turkey.";
+        assert_eq!(article_events_in(&d, CoderOptions::default(), Some("IRN"), &[met, said])[1], ["IRNGOV>TUR", "IRQGOV>TUR"]);
+        // Fewer fitting persons than the number says, or a role none of them has: left as
+        // without role nouns.
+        for text in ["The three leaders agreed to expand trade.", "The two generals agreed to expand trade."] {
+            let on = article_events(&d, CoderOptions::default(), &[met, text]);
+            assert_eq!(on, article_events(&d, off.clone(), &[met, text]), "{text}");
+            assert!(!on[1].iter().any(|e| e.starts_with("IRNGOV")), "{text}: {on:?}");
+        }
+        // The two most recent of three foreign ministers, by their role words.
+        let ministers = [
+            "Iranian Foreign Minister Mohammad Javad Zarif met Iraqi Foreign Minister Mohammed Ali al-Hakim in Baghdad.",
+            "Turkish Foreign Minister Mevlut Cavusoglu arrived later.",
+            "The two foreign ministers criticised Israel.",
+        ];
+        let on = article_events(&d, CoderOptions::default(), &ministers);
+        assert_eq!(on[2], ["IRQGOV>ISR", "TURGOV>ISR"]);
+        // Countries named as actors: their governments.
+        let juntas = [
+            "Mali, Burkina Faso and Niger said they would withdraw from ECOWAS.",
+            "ECOWAS urged the three military governments to negotiate their exit.",
+        ];
+        let on = article_events(&d, CoderOptions::default(), &juntas);
+        assert_eq!(on[1], ["IGOWAFECW>BFAGOV", "IGOWAFECW>MLIGOV", "IGOWAFECW>NERGOV"]);
+        assert_ne!(on, article_events(&d, off, &juntas));
+    }
+
+    #[test]
+    fn role_nouns_take_an_earlier_person_of_their_sentence() {
+        let d = Dictionary::compile(&load::builtin());
+        let off = CoderOptions { role_nouns: false, ..CoderOptions::default() };
+        // From an earlier clause: the most recent fitting person, Salih.
+        let text = "Hassan Rouhani met Barham Salih in Tehran, and the president thanked Iran for its support.";
+        let on = article_events(&d, CoderOptions::default(), &[text]);
+        assert!(on[0].contains(&"IRQGOV>IRN".to_string()), "{on:?}");
+        assert!(!article_events(&d, off.clone(), &[text])[0].contains(&"IRQGOV>IRN".to_string()));
+        let text = "Hassan Rouhani met Barham Salih in Tehran, and the two presidents agreed to expand trade.";
+        let on = article_events(&d, CoderOptions::default(), &[text]);
+        assert!(on[0].contains(&"IRQGOV>IRNGOV".to_string()) && on[0].contains(&"IRNGOV>IRQGOV".to_string()), "{on:?}");
+        // Never a person named after it.
+        let text = "The president thanked Iran for its support, and Barham Salih met Hassan Rouhani in Tehran.";
+        assert_eq!(article_events(&d, CoderOptions::default(), &[text]), article_events(&d, off, &[text]));
+        // Not the subject of its own clause: Rouhani did not criticise himself.
+        let text = ["Iraqi President Barham Salih met Hassan Rouhani in Tehran.", "Hassan Rouhani later criticised the president."];
+        assert_eq!(article_events(&d, CoderOptions::default(), &text)[1], ["IRNGOV>IRQGOV"]);
     }
 }
