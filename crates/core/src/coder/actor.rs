@@ -598,11 +598,22 @@ pub(crate) fn resolve_pronouns(
             continue;
         }
         let before = |k: &usize| out[*k].end <= i;
+        // herald: a place named as a setting ("talks in Tehran") is nobody a pronoun stands
+        // for, and "he", "she", "him" stand for a person or a group, never a bare country
+        // ("met the minister in Tehran and thanked him").
+        let bare_country = |k: usize| out[k].code.len() == 3 && !out[k].person;
+        let party = |k: &usize| before(k) && !(bare_country(*k) && super::located_at(toks, out[*k].start));
+        let someone = |k: &usize| before(k) && !bare_country(*k);
         let compound = |k: &usize| groups.iter().filter(|&&g| g == groups[*k]).count() > 1;
         let referent: Vec<usize> = match (rule, t.norm.as_str()) {
-            (PronounRule::Nearest, "HE" | "SHE" | "IT" | "WE") => (0..out.len()).rev().find(before).into_iter().collect(),
+            // In a quoted sentence a "he" still stands somewhere, for the speaker to take over
+            // outside the marks (`refer::speaker_references`).
+            (PronounRule::Nearest, "HE" | "SHE" | "HIM") => {
+                (0..out.len()).rev().find(someone).or_else(|| speaker.and((0..out.len()).rev().find(party))).into_iter().collect()
+            }
+            (PronounRule::Nearest, "IT" | "WE") => (0..out.len()).rev().find(party).into_iter().collect(),
             // "Burkina Faso and Niger announced that they …": all of a compound.
-            (PronounRule::Nearest, "THEY") => match (0..out.len()).rev().find(before) {
+            (PronounRule::Nearest, "THEY" | "THEM") => match (0..out.len()).rev().find(party) {
                 Some(c) if compound(&c) => (0..out.len()).filter(|&k| groups[k] == groups[c]).collect(),
                 Some(c) => vec![c],
                 None => Vec::new(),

@@ -1512,7 +1512,7 @@ fn event_reference(toks: &[Token], i: usize) -> Option<(usize, usize, &'static [
 
 /// Whether the actor starting at token `start` follows "in"/"at" (or "in the"): a place.
 /// An embassy, consulate or mission "in" a country stands for that country, though.
-fn located_at(toks: &[Token], start: usize) -> bool {
+pub(crate) fn located_at(toks: &[Token], start: usize) -> bool {
     let w = |k: usize| toks[k].norm.as_str();
     let prep = if start >= 1 && matches!(w(start - 1), "IN" | "AT") {
         Some(start - 1)
@@ -1812,6 +1812,14 @@ mod herald_conventions {
     fn events(text: &str) -> Vec<String> {
         let mut c = Coder::new(dict());
         c.code_sentence(text, &SentenceContext::default()).into_iter().map(|e| format!("{}/{}/{}", e.source, e.target, e.code)).collect()
+    }
+
+    #[test]
+    fn object_pronouns_stand_for_parties_not_places() {
+        let got = events("Iranian President Hassan Rouhani met Iraqi Prime Minister Adel Abdul-Mahdi in Tehran and thanked him for his support.");
+        assert!(got.iter().any(|e| e.ends_with("/IRQGOV/051")), "{got:?}");
+        let got = events("Iran accused the rebels of attacking its ships and vowed to punish them.");
+        assert!(got.iter().any(|e| e.starts_with("IRN/IRNREB/13")), "{got:?}");
     }
 
     #[test]
