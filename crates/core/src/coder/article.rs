@@ -45,8 +45,8 @@ impl Coder<'_> {
     pub fn code_article_mentions(&mut self, art: &Article, codes: &CodeTable) -> Vec<Event> {
         // Sentences with their byte range in the body (the headline has none).
         let mut sentences: Vec<(&str, Option<[usize; 2]>)> = Vec::new();
-        if let Some(t) = art.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            sentences.push((t.trim(), None));
+        if let Some(t) = art.title.as_deref().map(headline).filter(|t| !t.is_empty()) {
+            sentences.push((t, None));
         }
         for r in split::sentences(&art.text) {
             sentences.push((&art.text[r.clone()], Some([r.start, r.end])));
@@ -178,6 +178,20 @@ impl Coder<'_> {
         }
         out
     }
+}
+
+/// A headline without the wire's credit or version tag in trailing parentheses ("…
+/// sparks protests (AFP)", "… (Update3)", "… (Canadian Press)"): at most three words,
+/// which name no party to its events.
+fn headline(title: &str) -> &str {
+    let t = title.trim();
+    if let Some(open) = t.strip_suffix(')').and_then(|r| r.rfind('(')) {
+        let inner = &t[open + 1..t.len() - 1];
+        if open > 0 && inner.split_whitespace().count() <= 3 && !inner.contains(['(', ')']) {
+            return t[..open].trim_end();
+        }
+    }
+    t
 }
 
 /// The quotation that sentence `[a, b)` of `text` belongs to: its words and its speaker
@@ -326,6 +340,16 @@ mod tests {
         ]);
         assert_eq!(got.iter().map(|g| g.2).collect::<Vec<_>>(), [2, 1, 1]);
         assert_eq!(got[0].3, [0, 2]);
+    }
+
+    #[test]
+    fn headline_credits_are_dropped() {
+        assert_eq!(headline("Korea's labor reform sparks protests (AFP) "), "Korea's labor reform sparks protests");
+        assert_eq!(headline("Al-Qaeda Group Kills a Second US Hostage in Iraq (Update3)"), "Al-Qaeda Group Kills a Second US Hostage in Iraq");
+        // A longer parenthesis is part of the headline; so is a headline that is one.
+        assert_eq!(headline("Iran (which denies it) seized the tanker"), "Iran (which denies it) seized the tanker");
+        assert_eq!(headline("Talks resume (after a long pause in Geneva)"), "Talks resume (after a long pause in Geneva)");
+        assert_eq!(headline("(AFP)"), "(AFP)");
     }
 
     #[test]
