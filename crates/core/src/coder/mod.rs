@@ -840,6 +840,15 @@ impl<'d> Coder<'d> {
             };
             // Source and target: captured by the pattern, else found by the default searches.
             let passive = self.opts.passive && caps.source.is_none() && caps.target.is_none() && is_passive(toks, v.start, head, v.end, &unit_start);
+            // "Three soldiers were killed", "a journalist was arrested": the subject of a
+            // passive with no BY suffered the act, and whoever did it is not named (herald;
+            // conflict from threats on, so "is opposed to" or "is committed to" stay active).
+            let agentless = self.opts.agentless_passive
+                && !passive
+                && caps.source.is_none()
+                && caps.target.is_none()
+                && matches!(&code, CodeSpec::One(c) if c.get(..2).and_then(|r| r.parse::<u8>().ok()).is_some_and(|r| r >= 13))
+                && is_agentless_passive(toks, v.start, head, v.end);
             let lo = caps.lo.min(v.start);
             let mut src: Option<Who> =
                 caps.source.or(caps.compound.filter(|&u| self.opts.compound_both || units[u].start < v.end)).map(Who::Group);
@@ -859,12 +868,12 @@ impl<'d> Coder<'d> {
             let mut refers = false;
             let mut tgt: Option<Who> =
                 caps.target.or(caps.compound.filter(|&u| both || after(u))).map(Who::Group);
-            if passive {
+            if passive || agentless {
                 // The agent after BY (and an article): "by Gondor", "by an al Qaida ally".
                 let agent = (v.end..n).find(|&k| toks[k].norm == "BY").map(|k| {
                     if toks.get(k + 1).is_some_and(|t| matches!(t.norm.as_str(), "THE" | "A" | "AN")) { k + 2 } else { k + 1 }
                 });
-                let agent = agent.filter(|&p| unit_start.get(p).is_some_and(|&u| u != u32::MAX));
+                let agent = agent.filter(|&p| passive && unit_start.get(p).is_some_and(|&u| u != u32::MAX));
                 if src.is_none() {
                     src = agent.map(|p| Who::Group(unit_start[p] as usize));
                 }
@@ -1131,7 +1140,13 @@ impl<'d> Coder<'d> {
                     "verb {vtext}: {pattern} → code {code:?}; source {}; target {}{}",
                     show(&s_list),
                     show(&t_list),
-                    if passive { " (passive)" } else { "" }
+                    if passive {
+                        " (passive)"
+                    } else if agentless {
+                        " (passive with no BY: the doer is not named)"
+                    } else {
+                        ""
+                    }
                 ));
             }
             let vspan = byte_span(toks, v.start, v.end);
@@ -1190,8 +1205,14 @@ impl<'d> Coder<'d> {
                     CodeSpec::Null => {}
                 }
             }
-            if events.len() > n_before {
-                first_source = first_source.or(src.and_then(|w| w.unit()));
+            // An agentless passive names what happened to its subject: the clause's act,
+            // though it codes nothing ("three Iraqis were killed when a bomber attacked a
+            // convoy" does not make the Iraqis attack).
+            let happened = agentless && tgt.is_some();
+            if events.len() > n_before || happened {
+                if !happened {
+                    first_source = first_source.or(src.and_then(|w| w.unit()));
+                }
                 if !subordinate {
                     match self.opts.code_by {
                         // A pattern reaching over a conjunction joins its clauses.
@@ -1472,6 +1493,16 @@ fn is_passive(toks: &[Token], start: usize, head: usize, end: usize, unit_start:
         }
         unit_start.get(p).is_some_and(|&u| u != u32::MAX)
     }
+}
+
+/// A participle after WAS, WERE, BEEN (…) within two words with no BY after it: "were
+/// killed in fighting", "was arrested on Monday".
+fn is_agentless_passive(toks: &[Token], start: usize, head: usize, end: usize) -> bool {
+    let h = &toks[head.min(toks.len() - 1)].norm;
+    let participle = h.ends_with("ED") || h.ends_with("EN") || h.ends_with('T') || h.ends_with('N');
+    participle
+        && toks[start.saturating_sub(2)..start].iter().any(|t| BE.contains(&t.norm.as_str()))
+        && !toks[end.min(toks.len())..(end + 2).min(toks.len())].iter().any(|t| t.norm == "BY")
 }
 
 /// Nouns that name a deed ("the attack", "the decision"), with the CAMEO roots of the
@@ -1832,6 +1863,17 @@ mod herald_conventions {
     fn events(text: &str) -> Vec<String> {
         let mut c = Coder::new(dict());
         c.code_sentence(text, &SentenceContext::default()).into_iter().map(|e| format!("{}/{}/{}", e.source, e.target, e.code)).collect()
+    }
+
+    #[test]
+    fn agentless_passives_name_no_doer() {
+        // The victims are not the attackers, nor of the next verb in their clause.
+        assert!(events("Three Iraqi soldiers were killed in Baghdad on Monday.").is_empty());
+        let got = events("Three Iraqis were killed when a suicide bomber attacked a US convoy.");
+        assert!(!got.iter().any(|e| e.starts_with("IRQ")), "{got:?}");
+        // With BY the doer is named; below threats (root 13) the form stays active.
+        assert_eq!(events("Three Iraqi soldiers were killed by Turkish troops."), vec!["TURMIL/IRQMIL/190"]);
+        assert!(events("Iran is opposed to the French plan.").iter().all(|e| e.starts_with("IRN/")));
     }
 
     #[test]

@@ -170,6 +170,10 @@ pub struct CoderOptions {
     /// criticism and threatened to reduce its cooperation" is two acts (herald's
     /// convention; TABARI and PETRARCH patterns may reach over a conjunction).
     pub patterns_in_clause: bool,
+    /// The subject of a passive with no BY ("three soldiers were killed") suffered the
+    /// act (threats and conflict, roots 13–20) and its doer is not named, so the verb codes
+    /// no event; herald's convention (TABARI and PETRARCH read such a verb as active).
+    pub agentless_passive: bool,
     /// Seizing or capturing (171, 173) a target that names only a country or one of its
     /// places ("seized Kabul", "captured Damascus") is occupying territory (192); herald's
     /// convention.
@@ -240,6 +244,7 @@ impl Default for CoderOptions {
             foreign_targets: true,
             patterns_in_clause: true,
             territory: true,
+            agentless_passive: true,
             new_actor_length: 0,
             skip_phrases: false,
             phrase_compounds: false,
@@ -291,6 +296,7 @@ impl CoderOptions {
             foreign_targets: false,
             patterns_in_clause: false,
             territory: false,
+            agentless_passive: false,
             role_nouns: false,
             ..CoderOptions::default()
         }
