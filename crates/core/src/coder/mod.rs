@@ -666,6 +666,7 @@ impl<'d> Coder<'d> {
             let after_det = (i > 0 && NOUN_MARKERS.contains(&toks[i - 1].norm.as_str()))
                 || toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
                 || modified_after_determiner(toks, &self.pos, units, i);
+            let adjective = participle_modifier(toks, &unit_start, i, end);
             let capital = self.opts.capitalized_nouns
                 && !mostly_caps
                 && head > 0
@@ -674,7 +675,7 @@ impl<'d> Coder<'d> {
                 && toks[head - 1].kind != TokenKind::Quote;
             let modal = self.opts.modals_not_verbs && MODALS.contains(&toks[head.min(n - 1)].norm.as_str());
             let noun = modal || self.pos.get(head).is_some_and(|&p| p & POS_NOUN != 0);
-            if after_det || capital || noun || (end > i + 1 && in_unit[i..end].iter().any(|&x| x)) {
+            if after_det || adjective || capital || noun || (end > i + 1 && in_unit[i..end].iter().any(|&x| x)) {
                 if let Some(tr) = trace.as_deref_mut() {
                     tr.push(format!(
                         "verb skipped: {} ({})",
@@ -685,6 +686,8 @@ impl<'d> Coder<'d> {
                             "listed as a noun"
                         } else if after_det {
                             "after a determiner, read as a noun"
+                        } else if adjective {
+                            "a participle between a preposition and an actor, read as its modifier"
                         } else {
                             "capitalised, read as a noun"
                         }
@@ -1415,6 +1418,19 @@ fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], modifi
     out
 }
 
+/// "loyal to ousted President Aristide", "the release of detained journalists": a
+/// participle between a preposition and an actor modifies the actor. ("to" + "-EED" is an
+/// infinitive: "to proceed".)
+fn participle_modifier(toks: &[Token], unit_start: &[u32], i: usize, end: usize) -> bool {
+    const PREPOSITIONS: &[&str] = &["OF", "TO", "FOR", "WITH", "FROM", "AGAINST", "ON", "ABOUT", "AMONG", "BETWEEN"];
+    let w = &toks[i].norm;
+    let participle = end == i + 1 && (w.ends_with("ED") || w.ends_with("EN")) && !w.ends_with("EED");
+    participle
+        && i > 0
+        && PREPOSITIONS.contains(&toks[i - 1].norm.as_str())
+        && unit_start.get(end).is_some_and(|&u| u != u32::MAX)
+}
+
 /// "an anti-Gondor parade", "a US-backed strike", "a Gondor evil parade": a word after a
 /// determiner and modifiers is a noun when at least one modifier is a hyphenated word, or
 /// a listed adjective right before it, besides any actor's name. Without one a name may be
@@ -1863,6 +1879,12 @@ mod herald_conventions {
     fn events(text: &str) -> Vec<String> {
         let mut c = Coder::new(dict());
         c.code_sentence(text, &SentenceContext::default()).into_iter().map(|e| format!("{}/{}/{}", e.source, e.target, e.code)).collect()
+    }
+
+    #[test]
+    fn a_participle_after_a_preposition_modifies_its_actor() {
+        let got = events("Supporters of ousted President Jean-Bertrand Aristide marched against the government.");
+        assert!(!got.iter().any(|e| e.ends_with("/170") || e.ends_with("/172")), "{got:?}");
     }
 
     #[test]
