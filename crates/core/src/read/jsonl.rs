@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{text::strip_dateline, Article, ReadError};
+use super::{text::{decode_entities, strip_dateline}, Article, ReadError};
 use crate::date::Date;
 
 const TEXT: &[&str] = &["text", "maintext", "body", "content"];
@@ -105,6 +105,7 @@ pub fn parse_line(input: &str, line: &str, line_no: u32, last: bool) -> Result<A
         dateline: None,
         line: line_no,
     };
+    decode_entities(&mut article);
     strip_dateline(&mut article);
     Ok(article)
 }

@@ -15,6 +15,7 @@
 //! assert_eq!(a.text, "Talks resumed.");
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::date::Date;
@@ -152,6 +153,63 @@ pub fn detect_format(bytes: &[u8]) -> InputFormat {
         return if tabari::looks_like_header(t) { InputFormat::Tabari } else { InputFormat::Text };
     }
     InputFormat::Text
+}
+
+/// Replaces character entities: the five of XML, numeric references, and the HTML
+/// names news text carries (`&nbsp;`, `&mdash;`, `&rsquo;`, …); unknown ones stay as
+/// written. Text and JSON Lines inputs scraped from web pages come with them ("Iran&#39;s").
+pub fn unescape(s: &str) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let semi = rest.as_bytes().iter().take(12).position(|&c| c == b';');
+        let decoded = semi.and_then(|semi| {
+            let ent = &rest[1..semi];
+            let c = match ent {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                "mdash" => Some('\u{2014}'),
+                "ndash" => Some('\u{2013}'),
+                "lsquo" => Some('\u{2018}'),
+                "rsquo" => Some('\u{2019}'),
+                "ldquo" => Some('\u{201c}'),
+                "rdquo" => Some('\u{201d}'),
+                "laquo" => Some('\u{ab}'),
+                "raquo" => Some('\u{bb}'),
+                "hellip" => Some('\u{2026}'),
+                _ => {
+                    let num = ent.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            };
+            c.map(|c| (c, semi + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -5,9 +5,10 @@
 //! paragraph of a story is body, not headline). A dateline at the start of the body is
 //! removed from the text and kept as [`Article::dateline`]. Windows line ends become `\n`.
 
+use std::borrow::Cow;
 use std::path::Path;
 
-use super::{dateline::dateline, Article, ReadError};
+use super::{dateline::dateline, unescape, Article, ReadError};
 
 /// The article id for an input name: the file name without extension, `stdin` for `-`.
 pub fn article_id(input: &str) -> String {
@@ -27,11 +28,23 @@ pub fn read_text(input: &str, text: &str) -> Result<Article, ReadError> {
     let (title, body) = split_headline(text);
     article.title = title.map(str::to_string);
     article.text = body.trim().replace("\r\n", "\n");
+    decode_entities(&mut article);
     strip_dateline(&mut article);
     if article.text.is_empty() && article.title.is_none() {
         return Err(ReadError { input: input.to_string(), line: 0, message: "no text".to_string() });
     }
     Ok(article)
+}
+
+/// Decodes character entities in the headline and body ("Iran&#39;s", "&quot;"): text
+/// copied from web pages carries them, and coded as written they hide actors' names.
+pub(crate) fn decode_entities(article: &mut Article) {
+    if let Cow::Owned(t) = unescape(&article.text) {
+        article.text = t;
+    }
+    if let Some(Cow::Owned(t)) = article.title.as_deref().map(unescape) {
+        article.title = Some(t);
+    }
 }
 
 /// Removes a dateline from the start of `article.text` into `article.dateline`.
@@ -91,6 +104,15 @@ impl<'a> Iterator for LineIter<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entities_are_decoded_before_the_dateline() {
+        let a = read_text("a.txt", "Iran&#39;s minister &amp; Iraq\n\nTEHRAN &mdash; Iran&rsquo;s minister met Iraq&#x27;s &quot;envoy&quot; &unknown;.")
+            .expect("reads");
+        assert_eq!(a.title.as_deref(), Some("Iran's minister & Iraq"));
+        assert_eq!(a.dateline.as_deref(), Some("TEHRAN"));
+        assert_eq!(a.text, "Iran\u{2019}s minister met Iraq's \"envoy\" &unknown;.");
+    }
 
     #[test]
     fn ids() {

@@ -26,7 +26,7 @@ use std::borrow::Cow;
 
 use memchr::memmem;
 
-use super::{Article, ExpectedEvent, ReadError};
+use super::{unescape, Article, ExpectedEvent, ReadError};
 use crate::date::Date;
 
 /// One `<Sentence>` of a PETRARCH validation file.
@@ -633,50 +633,6 @@ fn clean_text(raw: &str) -> String {
     out
 }
 
-/// Replaces the five XML entities and numeric character references; others stay as written.
-pub fn unescape(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let semi = rest.as_bytes().iter().take(12).position(|&c| c == b';');
-        let decoded = semi.and_then(|semi| {
-            let ent = &rest[1..semi];
-            let c = match ent {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => {
-                    let num = ent.strip_prefix('#')?;
-                    let code = match num.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => num.parse().ok()?,
-                    };
-                    char::from_u32(code)
-                }
-            };
-            c.map(|c| (c, semi + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
-}
 
 #[cfg(test)]
 mod tests {
