@@ -648,7 +648,8 @@ mod tests {
             ("a &amp; b", "a & b"),
             ("&lt;x&gt; &quot;q&quot; &apos;", "<x> \"q\" '"),
             ("&#233;t&#xE9; &#X41;", "été A"),
-            ("AT&T &nbsp; &#xZZ; & ;", "AT&T &nbsp; &#xZZ; & ;"),
+            ("AT&T &nbsp; &#xZZ; & ;", "AT&T \u{a0} &#xZZ; & ;"),
+            ("&mdash;&rsquo;&bogus;", "\u{2014}\u{2019}&bogus;"),
             ("tail &amp", "tail &amp"),
         ] {
             assert_eq!(unescape(s), want);
