@@ -79,6 +79,7 @@ impl Coder<'_> {
             // "He tweeted": a pronoun with no actor before it in its sentence is the subject
             // of the last sentence that named one.
             let sctx = SentenceContext {
+                headline: range.is_none(),
                 speaker: speech.as_ref().and_then(|(_, sp)| sp.as_deref()),
                 antecedent: recent.as_deref(),
                 earlier: &out,
