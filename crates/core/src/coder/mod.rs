@@ -1596,6 +1596,7 @@ fn event_reference(toks: &[Token], i: usize) -> Option<(usize, usize, &'static [
 /// An embassy, consulate or mission "in" a country stands for that country, though.
 pub(crate) fn located_at(toks: &[Token], start: usize) -> bool {
     let w = |k: usize| toks[k].norm.as_str();
+    let start = past_place_modifiers(toks, start);
     let prep = if start >= 1 && matches!(w(start - 1), "IN" | "AT") {
         Some(start - 1)
     } else if start >= 2 && w(start - 1) == "THE" && matches!(w(start - 2), "IN" | "AT") {
@@ -1606,6 +1607,19 @@ pub(crate) fn located_at(toks: &[Token], start: usize) -> bool {
     prep.is_some_and(|p| p == 0 || !matches!(w(p - 1), "EMBASSY" | "EMBASSIES" | "CONSULATE" | "CONSULATES" | "MISSION"))
 }
 
+/// The start of a place name with the compass words before it: "(in) central China",
+/// "(in) the far north-western Iraq".
+fn past_place_modifiers(toks: &[Token], mut start: usize) -> usize {
+    const COMPASS: &[&str] = &[
+        "NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL", "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN",
+        "SOUTHWESTERN", "NORTH-EASTERN", "NORTH-WESTERN", "SOUTH-EASTERN", "SOUTH-WESTERN", "FAR",
+    ];
+    while start > 0 && COMPASS.contains(&toks[start - 1].norm.as_str()) {
+        start -= 1;
+    }
+    start
+}
+
 /// Whether the actor starting at token `start` follows a preposition (or one and "the"):
 /// "flying from Athens to Vilnius", "in Minsk". Such an actor is never a subject.
 fn after_preposition(toks: &[Token], start: usize) -> bool {
@@ -1613,6 +1627,7 @@ fn after_preposition(toks: &[Token], start: usize) -> bool {
         "IN", "AT", "TO", "FROM", "INTO", "NEAR", "ON", "WITH", "AGAINST", "TOWARD", "TOWARDS", "ACROSS", "OVER",
         "BETWEEN", "AMONG", "OUTSIDE", "INSIDE",
     ];
+    let start = past_place_modifiers(toks, start);
     let p = if start >= 1 && toks[start - 1].norm == "THE" { start - 1 } else { start };
     match toks.get(p.wrapping_sub(1)).map(|t| t.norm.as_str()) {
         // "the embassy in Kyiv said" (see `located_at`).
@@ -1923,6 +1938,12 @@ mod herald_conventions {
         };
         assert!(headline("Two US soldiers killed in Iraq bombings").is_empty());
         assert!(headline("Israel says it attacked Islamic Jihad leader").iter().any(|e| e.ends_with("/190")));
+    }
+
+    #[test]
+    fn a_place_after_in_and_a_compass_word_is_a_setting() {
+        assert!(events("A gas explosion in a coal mine in central China killed 56 people.").is_empty());
+        assert!(events("A house collapsed onto a mosque in north-eastern Morocco, killing 10 people.").is_empty());
     }
 
     #[test]
