@@ -1386,7 +1386,18 @@ fn clauses(toks: &[Token], units: &[Unit], verbs: &[VerbHit], pos: &[u8], modifi
     let mut c = 0u16;
     let mut vi = 0;
     let mut next = 0; // first unit starting after the current token
+    // "Describing Arafat as a giant, Mbeki said …", "After meeting Putin, Erdogan …": a
+    // sentence that opens with a participle opens with a clause of its own, to its comma.
+    let lead = match toks.first().map(|t| t.norm.as_str()) {
+        Some("AFTER" | "BEFORE" | "WHILE" | "WHEN" | "SINCE") => 1,
+        _ => 0,
+    };
+    let participial = toks.get(lead).is_some_and(|t| t.kind == TokenKind::Word && t.norm.len() > 4 && t.norm.ends_with("ING"));
+    let opening_comma = if participial { toks.iter().position(|t| t.kind == TokenKind::Comma) } else { None };
     for (i, t) in toks.iter().enumerate() {
+        if Some(i) == opening_comma {
+            c = c.saturating_add(1);
+        }
         while vi < verbs.len() && verbs[vi].end <= i {
             vi += 1;
         }
@@ -1938,6 +1949,13 @@ mod herald_conventions {
         };
         assert!(headline("Two US soldiers killed in Iraq bombings").is_empty());
         assert!(headline("Israel says it attacked Islamic Jihad leader").iter().any(|e| e.ends_with("/190")));
+    }
+
+    #[test]
+    fn an_opening_participle_clause_holds_no_subject() {
+        let got = events("Describing Yasser Arafat as a giant of the century, South African President Thabo Mbeki criticized Israel.");
+        assert!(got.iter().all(|e| e.starts_with("ZAF")), "{got:?}");
+        assert!(!got.is_empty());
     }
 
     #[test]
