@@ -11,7 +11,9 @@
 //! missile that could hit cities in India", "said his country would …"), though one
 //! without a place takes the place before it; so are `as` clauses, though the verb
 //! before one takes its place ("were killed as their convoy came under fire near
-//! Baghdad"). A country abbreviation used as an adjective ("a US military base near
+//! Baghdad"). A statement, appeal or threat whose target is the place itself is about
+//! that place, not in it: "Turkey confirms death of engineer in Afghanistan" goes to the
+//! dateline. A country abbreviation used as an adjective ("a US military base near
 //! Tokyo") and a place before `border` are not settings. Ambiguous names go to the candidate in a country that the
 //! sentence, the dateline or the article names ("Tripoli" in a Lebanon story), else to
 //! the most prominent one. Places never become actors: only `Event::location` and
@@ -924,6 +926,41 @@ fn locative(text: &str, toks: &[Token], i: usize) -> bool {
     false
 }
 
+/// CAMEO roots of verbal events: statements, appeals, intentions, diplomatic
+/// cooperation, demands, disapproval, rejection and threats. Consultations (04: visits,
+/// meetings, mediation) are left out: they happen where their place says.
+const VERBAL_ROOTS: &[&str] = &["01", "02", "03", "05", "10", "11", "12", "13"];
+
+/// Whether mention `m` is what the verbal event `e` is about rather than where it
+/// happened, when the event's target is a bare country (a place or a people, not a
+/// government or an office): the place is the target (`Turkey confirms death of
+/// engineer in Afghanistan`, target Afghanistan), is listed with it (`threats in Iran and
+/// North Korea`) or directly qualifies it (`plan to deploy forces to Darfur in western
+/// Sudan`, target Darfur).
+fn topic(e: &Event, m: &Mention, toks: &[Token]) -> bool {
+    // A target with a role (`its embassy in Baghdad`, IRQGOV) is not the place itself.
+    if !VERBAL_ROOTS.contains(&e.root.as_str()) || e.target.len() != 3 {
+        return false;
+    }
+    let Some([ta, tb]) = e.offsets.target else { return false };
+    if m.span[0] < tb && ta < m.span[1] {
+        return true;
+    }
+    // `containing threats in Iran and North Korea`: a place listed with the target.
+    let (t0, t1) = (toks.partition_point(|t| t.start < ta), toks.partition_point(|t| t.start < tb));
+    if coordinated(toks, t1, m.start) || coordinated(toks, m.end, t0) {
+        return true;
+    }
+    if m.span[0] < tb {
+        return false;
+    }
+    let after = t1;
+    let between = toks.get(after..m.start).unwrap_or(&[]);
+    between.len() <= MAX_BETWEEN
+        && between.first().is_some_and(|t| LOCATIVE.contains(&t.norm.as_str()))
+        && between.iter().all(|t| LOCATIVE.contains(&t.norm.as_str()) || BETWEEN.contains(&t.norm.as_str()))
+}
+
 /// Words that may follow a country's abbreviation when it is a place (`in the US
 /// since 2001`, `in the UK and France`), besides weekdays, months and the words of
 /// [`NOT_BETWEEN`] and [`LOCATIVE`].
@@ -1250,7 +1287,7 @@ impl<'a> ArticlePlaces<'a> {
                 .iter()
                 .filter(|m| {
                     let mc = clause.of[m.start];
-                    clause.visible(vc, mc, m.start >= v1) || mc == shared
+                    (clause.visible(vc, mc, m.start >= v1) || mc == shared) && !topic(e, m, toks)
                 })
                 .min_by_key(|m| {
                     // The verb's own clause first, then the closest.
@@ -1521,6 +1558,37 @@ mod tests {
             places.locate(text, &tokenize(text), &mut evs);
             assert_eq!(evs[0].offsets.place.map(|[a, b]| &text[a..b]), words, "{text} / {verb}");
             assert_eq!(evs[0].location.is_some(), words.is_some(), "{text} / {verb}");
+        }
+    }
+
+    /// Verbal events about a place: (dateline, sentence, verb, root, target words and
+    /// code, expected location name).
+    #[test]
+    fn verbal_topics() {
+        let cases: &[(Option<&str>, &str, &str, &str, (&str, &str), Option<&str>)] = &[
+            (Some("ANKARA"), "Turkey confirms death of engineer in Afghanistan", "confirms", "01", ("Afghanistan", "AFG"), Some("Ankara")),
+            (None, "Turkey confirms death of engineer in Afghanistan", "confirms", "01", ("Afghanistan", "AFG"), None),
+            (None, "He sees headway against threats in Iran and North Korea", "sees", "13", ("North Korea", "PRK"), None),
+            (None, "He sees headway against threats in Iran and North Korea", "sees", "13", ("Iran", "IRN"), None),
+            (None, "Britain urged restraint on Darfur in western Sudan", "urged", "02", ("Darfur", "SDN"), None),
+            // Not a bare country: the place is the target's, and stays.
+            (None, "Washington threatened to close its embassy in Baghdad", "threatened", "13", ("embassy in Baghdad", "IRQGOV"), Some("Baghdad")),
+            // Not verbal: where it happened.
+            (None, "Troops killed five militants in Afghanistan", "killed", "19", ("Afghanistan", "AFG"), Some("Afghanistan")),
+            // Consultations happen where they say.
+            (None, "Powell arrived in Seoul", "arrived", "04", ("Seoul", "KOR"), Some("Seoul")),
+        ];
+        for &(dl, text, verb, root, (target, code), want) in cases {
+            let sentences = [text];
+            let mut places = ArticlePlaces::new(g(), dl, &sentences);
+            let mut e = event(text, verb);
+            let t = text.find(target).unwrap();
+            e.root = root.into();
+            e.target = code.into();
+            e.offsets.target = Some([t, t + target.len()]);
+            let mut evs = vec![e];
+            places.locate(text, &tokenize(text), &mut evs);
+            assert_eq!(evs[0].location.as_ref().map(|l| l.name.as_str()), want, "{text} / {target}");
         }
     }
 
