@@ -14,7 +14,9 @@
 //! Baghdad"). A statement, appeal or threat whose target is the place itself is about
 //! that place, not in it: "Turkey confirms death of engineer in Afghanistan" goes to the
 //! dateline. A country abbreviation used as an adjective ("a US military base near
-//! Tokyo") and a place before `border` are not settings. Ambiguous names go to the candidate in a country that the
+//! Tokyo") and a place before `border` are not settings. A visit goes to the place
+//! right after its verb ("Musharraf visits Afghanistan") when its clause names none
+//! after a locative word. Ambiguous names go to the candidate in a country that the
 //! sentence, the dateline or the article names ("Tripoli" in a Lebanon story), else to
 //! the most prominent one. Places never become actors: only `Event::location` and
 //! `offsets.place` are filled.
@@ -961,6 +963,33 @@ fn topic(e: &Event, m: &Mention, toks: &[Token]) -> bool {
         && between.iter().all(|t| LOCATIVE.contains(&t.norm.as_str()) || BETWEEN.contains(&t.norm.as_str()))
 }
 
+/// Whether `e` is a visit (CAMEO 042), whose target may be where it happens without a
+/// locative word (`Powell will visit Tokyo`).
+fn visit(e: &Event) -> bool {
+    e.code.starts_with("042")
+}
+
+/// Words that may stand between a verb of visiting and the place visited.
+const VISIT_BETWEEN: usize = 3;
+
+/// The place a visit (see [`visit`]) goes to: a place name in the event's target words
+/// right after its verb (`visits Libya`, `flew to Khartoum`, `a visit to neighbouring
+/// Canada`), not used as an adjective. Used when the event's clause names no place
+/// after a locative word.
+fn visited<'m>(e: &Event, mentions: &'m [Mention], text: &str, toks: &[Token], v1: usize) -> Option<&'m Mention> {
+    let [ta, tb] = e.offsets.target?;
+    if !visit(e) {
+        return None;
+    }
+    mentions.iter().find(|m| {
+        ta <= m.span[0]
+            && m.span[1] <= tb
+            && m.start >= v1
+            && m.start - v1 <= VISIT_BETWEEN
+            && !attributive(text, toks, m.start, m.end)
+    })
+}
+
 /// Words that may follow a country's abbreviation when it is a place (`in the US
 /// since 2001`, `in the UK and France`), besides weekdays, months and the words of
 /// [`NOT_BETWEEN`] and [`LOCATIVE`].
@@ -1234,7 +1263,7 @@ impl<'a> ArticlePlaces<'a> {
         let mut mentions = std::mem::take(&mut self.mentions);
         gaz.find_in(text, toks, &mut mentions);
         let fallback = self.dateline_location();
-        if !mentions.iter().any(|m| m.locative) {
+        if !mentions.iter().any(|m| m.locative) && !events.iter().any(visit) {
             for e in events.iter_mut() {
                 e.location = fallback.clone();
                 e.offsets.place = None;
@@ -1267,7 +1296,6 @@ impl<'a> ArticlePlaces<'a> {
                 }
             }
         }
-        mentions.retain(|m| m.locative);
         let dateline: Vec<[u8; 3]> = self.dateline.map(|d| d.country).into_iter().collect();
         for e in events.iter_mut() {
             let Some([vs, ve]) = e.offsets.verb else {
@@ -1287,13 +1315,15 @@ impl<'a> ArticlePlaces<'a> {
                 .iter()
                 .filter(|m| {
                     let mc = clause.of[m.start];
+                    m.locative &&
                     (clause.visible(vc, mc, m.start >= v1) || mc == shared) && !topic(e, m, toks)
                 })
                 .min_by_key(|m| {
                     // The verb's own clause first, then the closest.
                     let own = matches!(clause.of[m.start], c if c == vc || c == shared);
                     (!own, if m.start >= v1 { 2 * (m.start - v1) } else { 2 * (v0 - m.end.min(v0)) + 1 })
-                });
+                })
+                .or_else(|| visited(e, &mentions, text, toks, v1));
             let Some(m) = best else {
                 e.location = fallback.clone();
                 e.offsets.place = None;
@@ -1589,6 +1619,33 @@ mod tests {
             let mut evs = vec![e];
             places.locate(text, &tokenize(text), &mut evs);
             assert_eq!(evs[0].location.as_ref().map(|l| l.name.as_str()), want, "{text} / {target}");
+        }
+    }
+
+    /// Visits: (sentence, verb, code, target words, expected place words).
+    #[test]
+    fn visits() {
+        let cases: &[(&str, &str, &str, &str, Option<&str>)] = &[
+            ("Musharraf visits Afghanistan", "visits", "042", "Afghanistan", Some("Afghanistan")),
+            ("Blair flew to Khartoum on Wednesday.", "flew", "042", "Khartoum", Some("Khartoum")),
+            ("Bush visits neighboring Canada next week.", "visits", "042", "Canada", Some("Canada")),
+            // A locative place of the clause comes first.
+            ("Putin visits Brazil to meet Lula in Brasilia.", "visits", "042", "Brazil", Some("Brasilia")),
+            // Not a visit; a target far from the verb; an adjective.
+            ("Troops killed Afghanistan militants", "killed", "190", "Afghanistan", None),
+            ("Tensions between Taiwan and China grew as Chen visited Seattle.", "visited", "042", "China", None),
+            ("The envoy visited US troops.", "visited", "042", "US troops", None),
+        ];
+        for &(text, verb, code, target, words) in cases {
+            let sentences = [text];
+            let mut places = ArticlePlaces::new(g(), None, &sentences);
+            let mut e = event(text, verb);
+            let t = text.find(target).unwrap();
+            (e.code, e.root) = (code.into(), code[..2].into());
+            e.offsets.target = Some([t, t + target.len()]);
+            let mut evs = vec![e];
+            places.locate(text, &tokenize(text), &mut evs);
+            assert_eq!(evs[0].offsets.place.map(|[a, b]| &text[a..b]), words, "{text}");
         }
     }
 
