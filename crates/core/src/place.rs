@@ -7,7 +7,16 @@
 //! [`Gazetteer::dateline`] geocodes a dateline (`NAJAF, Iraq` → Najaf, IRQ); and
 //! [`ArticlePlaces::locate`] gives each event the place named in its clause after a
 //! locative word ("in a drone strike in Baghdad"), closest to the verb, else the
-//! dateline's place. Ambiguous names go to the candidate in a country that the
+//! dateline's place. Relative and reported clauses are clauses of their own ("fired a
+//! missile that could hit cities in India", "said his country would …"), though one
+//! without a place takes the place before it; so are `as` clauses, though the verb
+//! before one takes its place ("were killed as their convoy came under fire near
+//! Baghdad"). A statement, appeal or threat whose target is the place itself is about
+//! that place, not in it: "Turkey confirms death of engineer in Afghanistan" goes to the
+//! dateline. A country abbreviation used as an adjective ("a US military base near
+//! Tokyo") and a place before `border` are not settings. A visit goes to the place
+//! right after its verb ("Musharraf visits Afghanistan") when its clause names none
+//! after a locative word. Ambiguous names go to the candidate in a country that the
 //! sentence, the dateline or the article names ("Tripoli" in a Lebanon story), else to
 //! the most prominent one. Places never become actors: only `Event::location` and
 //! `offsets.place` are filled.
@@ -489,7 +498,7 @@ impl Gazetteer {
             }) || next.is_some_and(|n| {
                 n.kind == TokenKind::Word && capitalised(&text[n.start..n.end]) && !DATE_WORDS.contains(&n.norm.as_str())
             }));
-        if in_name {
+        if in_name || attributive(text, toks, start, end) {
             return false;
         }
         !(after_the || before_possessive)
@@ -870,6 +879,7 @@ const LOCATIVE_BEFORE_OF: &[&str] = &[
     "NORTH", "SOUTH", "EAST", "WEST", "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST", "OUTSKIRTS", "SUBURBS",
     "SUBURB", "CITY", "TOWN", "VILLAGE", "PROVINCE", "REGION", "DISTRICT", "CAPITAL", "PORT", "STREETS", "CENTRE",
     "CENTER", "HEART", "OUTSIDE", "AREA", "GOVERNORATE", "STATE", "NEIGHBORHOOD", "NEIGHBOURHOOD", "COAST",
+    "STRONGHOLD", "BASTION",
 ];
 
 /// Lower-case words that may stand between a locative word and the place
@@ -918,31 +928,247 @@ fn locative(text: &str, toks: &[Token], i: usize) -> bool {
     false
 }
 
+/// CAMEO roots of verbal events: statements, appeals, intentions, diplomatic
+/// cooperation, demands, disapproval, rejection and threats. Consultations (04: visits,
+/// meetings, mediation) are left out: they happen where their place says.
+const VERBAL_ROOTS: &[&str] = &["01", "02", "03", "05", "10", "11", "12", "13"];
+
+/// Whether mention `m` is what the verbal event `e` is about rather than where it
+/// happened, when the event's target is a bare country (a place or a people, not a
+/// government or an office): the place is the target (`Turkey confirms death of
+/// engineer in Afghanistan`, target Afghanistan), is listed with it (`threats in Iran and
+/// North Korea`) or directly qualifies it (`plan to deploy forces to Darfur in western
+/// Sudan`, target Darfur).
+fn topic(e: &Event, m: &Mention, toks: &[Token]) -> bool {
+    // A target with a role (`its embassy in Baghdad`, IRQGOV) is not the place itself.
+    if !VERBAL_ROOTS.contains(&e.root.as_str()) || e.target.len() != 3 {
+        return false;
+    }
+    let Some([ta, tb]) = e.offsets.target else { return false };
+    if m.span[0] < tb && ta < m.span[1] {
+        return true;
+    }
+    // `containing threats in Iran and North Korea`: a place listed with the target.
+    let (t0, t1) = (toks.partition_point(|t| t.start < ta), toks.partition_point(|t| t.start < tb));
+    if coordinated(toks, t1, m.start) || coordinated(toks, m.end, t0) {
+        return true;
+    }
+    if m.span[0] < tb {
+        return false;
+    }
+    let after = t1;
+    let between = toks.get(after..m.start).unwrap_or(&[]);
+    between.len() <= MAX_BETWEEN
+        && between.first().is_some_and(|t| LOCATIVE.contains(&t.norm.as_str()))
+        && between.iter().all(|t| LOCATIVE.contains(&t.norm.as_str()) || BETWEEN.contains(&t.norm.as_str()))
+}
+
+/// Whether `e` is a visit (CAMEO 042), whose target may be where it happens without a
+/// locative word (`Powell will visit Tokyo`).
+fn visit(e: &Event) -> bool {
+    e.code.starts_with("042")
+}
+
+/// Words that may stand between a verb of visiting and the place visited.
+const VISIT_BETWEEN: usize = 3;
+
+/// The place a visit (see [`visit`]) goes to: a place name in the event's target words
+/// right after its verb (`visits Libya`, `flew to Khartoum`, `a visit to neighbouring
+/// Canada`), not used as an adjective. Used when the event's clause names no place
+/// after a locative word.
+fn visited<'m>(e: &Event, mentions: &'m [Mention], text: &str, toks: &[Token], v1: usize) -> Option<&'m Mention> {
+    let [ta, tb] = e.offsets.target?;
+    if !visit(e) {
+        return None;
+    }
+    mentions.iter().find(|m| {
+        ta <= m.span[0]
+            && m.span[1] <= tb
+            && m.start >= v1
+            && m.start - v1 <= VISIT_BETWEEN
+            && !attributive(text, toks, m.start, m.end)
+    })
+}
+
+/// Words that may follow a country's abbreviation when it is a place (`in the US
+/// since 2001`, `in the UK and France`), besides weekdays, months and the words of
+/// [`NOT_BETWEEN`] and [`LOCATIVE`].
+const AFTER_PLACE: &[&str] = &["LAST", "THIS", "NEXT", "YESTERDAY", "TODAY", "TONIGHT", "EARLIER", "LATER", "NOW", "ALSO", "TOO", "AGAIN", "WHERE", "WHEN"];
+
+/// A place name used as an adjective: any before `border` (`near the Cameroon border`),
+/// and a country abbreviation (`US`, `U.S.`, `UK`) before a lower-case word that is not
+/// a preposition, conjunction or time word (`at a US military base near Tokyo`, `in
+/// Iraq, US officials said`).
+fn attributive(text: &str, toks: &[Token], start: usize, end: usize) -> bool {
+    if toks.get(end).is_some_and(|n| matches!(n.norm.as_str(), "BORDER" | "BORDERS" | "FRONTIER")) {
+        return true;
+    }
+    let name = &text[toks[start].start..toks[end - 1].end];
+    let abbreviation = end - start == 1 && name.len() <= 4 && !name.chars().any(char::is_lowercase);
+    abbreviation
+        && toks.get(end).is_some_and(|n| {
+            let w = n.norm.as_str();
+            n.kind == TokenKind::Word
+                && !capitalised(&text[n.start..n.end])
+                && !NOT_BETWEEN.contains(&w)
+                && !LOCATIVE.contains(&w)
+                && !AFTER_PLACE.contains(&w)
+                && !DATE_WORDS.contains(&w)
+        })
+}
+
 /// Only commas, `and` and `or` between two mentions (`in Iraq and Syria`).
 fn coordinated(toks: &[Token], a: usize, b: usize) -> bool {
     a < b && b - a <= 2 && toks[a..b].iter().all(|t| t.kind == TokenKind::Comma || t.norm == "AND" || t.norm == "OR")
 }
 
-/// Words after `and` that keep it inside a clause (`Iran and the EU`).
-const AND_CONTINUES: &[&str] = &["THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OTHER", "SEVERAL", "MANY", "SOME", "OTHERS"];
+/// Words after `and` that keep it inside a clause: determiners (`Iran and the EU`),
+/// counts (`five were killed and four others wounded in …`, `and at least 20 hurt`),
+/// and locative words (`in Baqouba and south of Baghdad`).
+const AND_CONTINUES: &[&str] = &[
+    "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OTHER", "SEVERAL", "MANY", "SOME", "OTHERS", "TWO", "THREE",
+    "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE", "TWENTY", "DOZENS", "HUNDREDS",
+    "THOUSANDS", "SCORES", "AT", "MORE", "IN", "NEAR", "OUTSIDE", "ACROSS", "INSIDE", "AROUND", "NORTH", "SOUTH",
+    "EAST", "WEST", "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST",
+];
 
-/// Clause index of every token: clauses break at `;`, `but`, `while`, `whereas`,
-/// `although`, and at `and` before a lower-case word (`… and arrested five`).
-fn clauses(text: &str, toks: &[Token], out: &mut Vec<u16>) {
-    out.clear();
-    let mut c = 0u16;
+/// Words that open a clause of their own, whatever follows: a contrast or a condition.
+const CLAUSE_OPENERS: &[&str] = &[";", "BUT", "WHILE", "WHEREAS", "ALTHOUGH", "THOUGH", "UNLESS", "BECAUSE"];
+
+/// Words that open a relative or complement clause (`a missile that could hit cities
+/// in India`, `said that …`). Not `where`: its clause happens at the place before it
+/// (`in Kabul, where troops …`).
+const RELATIVES: &[&str] = &["THAT", "WHICH", "WHO", "WHOM", "WHOSE"];
+
+/// Nouns of incidents whose relative clause tells where the incident happened (`killed
+/// in an explosion that hit a hotel in Tikrit`, `clashes that broke out in Samarra`).
+const INCIDENTS: &[&str] = &[
+    "EXPLOSION", "EXPLOSIONS", "BLAST", "BLASTS", "ATTACK", "ATTACKS", "BOMBING", "BOMBINGS", "CLASH", "CLASHES",
+    "FIGHTING", "RAID", "RAIDS", "AMBUSH", "STRIKE", "STRIKES", "AIRSTRIKE", "AIRSTRIKES", "BATTLE", "BATTLES",
+    "SHOOTING", "GUNFIGHT", "FIREFIGHT", "SHELLING", "RIOT", "RIOTS", "FIRE", "CRASH",
+    "ASSAULT", "OFFENSIVE", "KIDNAPPING", "ABDUCTION", "BLAZE", "EARTHQUAKE", "QUAKE",
+];
+
+/// Verbs of saying and believing that take a clause without `that` (`Straw said his
+/// country …`, `says the murder in Iraq …`).
+const SAY_VERBS: &[&str] = &[
+    "SAID", "SAYS", "SAY", "SAYING", "ADDED", "ADDING", "STATED", "DECLARED", "INSISTED", "INSISTS", "STRESSED",
+    "NOTED", "CLAIMED", "CLAIMS", "ARGUED", "ARGUES", "BELIEVES", "BELIEVED", "THINKS", "ADMITTED", "ADMITS",
+    "SUGGESTED", "FEARS", "HOPES",
+];
+
+/// Words that open the said clause right after a verb of [`SAY_VERBS`] (capitalised
+/// words too: `said Iraq would …`).
+const SUBJECTS: &[&str] = &[
+    "IT", "HE", "SHE", "THEY", "WE", "I", "YOU", "THERE", "THIS", "THESE", "THOSE", "HIS", "HER", "ITS", "THEIR",
+    "OUR", "THE", "A", "AN", "ALL", "NO",
+];
+
+/// Time words that may stand between a verb of saying and its clause (`said on
+/// Tuesday he …`).
+const SAY_TIME: &[&str] = &["ON", "TODAY", "YESTERDAY", "TONIGHT", "LATE", "EARLY", "LAST", "NIGHT", "EARLIER", "LATER"];
+
+/// Words before `as` that make it a comparison or a name, not a clause (`such as`,
+/// `known as`, `as well as`).
+const AS_NOT_AFTER: &[&str] = &["SUCH", "SAME", "KNOWN", "SO", "AS", "WELL"];
+
+/// How many tokens after `between` or `both` its `and` may come.
+const PAIR_SPAN: usize = 8;
+
+/// The clauses of a sentence: an index for every token, and per clause how it joins
+/// the clause before it.
+#[derive(Debug, Default)]
+struct Clauses {
+    of: Vec<u16>,
+    /// `ahead[c]`: clause `c` is a subordinate clause opened by `as` (`… killed 18 as
+    /// Rumsfeld declared …`), or the relative clause of an incident (`killed in an
+    /// explosion that hit a hotel in Tikrit`). A verb before it may take a place in it
+    /// (`were killed as their convoy came under fire near Baghdad`).
+    ahead: Vec<bool>,
+    /// `behind[c]`: clause `c` is a relative or reported clause (`who had arrived`, `said
+    /// that …`, `said they …`). A verb in it may take a place before it (`in Yala
+    /// province, wounding members who had arrived …`; `Meeting in Moscow, they said they
+    /// welcome …`); a verb before it takes no place in it (`fired a missile that could
+    /// hit cities in India`).
+    behind: Vec<bool>,
+}
+
+impl Clauses {
+    /// Whether a place in clause `mc`, after the verb when `after`, belongs to a verb in
+    /// clause `vc`.
+    fn visible(&self, vc: u16, mc: u16, after: bool) -> bool {
+        let all = |flags: &[bool], lo: u16, hi: u16| (lo..=hi).all(|c| flags.get(c as usize).copied().unwrap_or(false));
+        mc == vc || (after && mc > vc && all(&self.ahead, vc + 1, mc)) || (!after && mc < vc && all(&self.behind, mc + 1, vc))
+    }
+
+    fn open(&mut self, ahead: bool, behind: bool) -> u16 {
+        self.ahead.push(ahead);
+        self.behind.push(behind);
+        (self.ahead.len() - 1).min(u16::MAX as usize) as u16
+    }
+}
+
+/// Splits a sentence into clauses. Clauses break at `;` and the words of
+/// [`CLAUSE_OPENERS`]; at `and` before a lower-case word (`… and arrested five`) other
+/// than those of [`AND_CONTINUES`] and other than the `and` of `between … and` or
+/// `both … and`; and, joined to the clause before as [`Clauses`] tells, at `as` before a
+/// new subject (`, as US forces moved …`), at the words of [`RELATIVES`] and at the
+/// clause that a verb of saying takes without `that` (`said his country would …`). A
+/// relative clause set off by commas (`the envoy, who …,`) ends at its closing comma,
+/// and the clause around it goes on.
+fn clauses(text: &str, toks: &[Token], out: &mut Clauses) {
+    out.of.clear();
+    out.ahead.clear();
+    out.behind.clear();
+    let mut c = out.open(false, false);
+    // The clause to go back to at the comma that closes `, which …,`.
+    let mut outer: Option<u16> = None;
+    // Tokens left in which an `and` pairs with `between` or `both`.
+    let mut pair = 0usize;
+    // Just after a verb of saying (and its time words).
+    let mut said = false;
     for (i, t) in toks.iter().enumerate() {
-        let brk = match t.norm.as_str() {
-            ";" | "BUT" | "WHILE" | "WHEREAS" | "ALTHOUGH" => true,
-            "AND" => toks.get(i + 1).is_some_and(|n| {
-                n.kind == TokenKind::Word && !capitalised(&text[n.start..n.end]) && !AND_CONTINUES.contains(&n.norm.as_str())
-            }),
-            _ => false,
+        let w = t.norm.as_str();
+        let cap = t.kind == TokenKind::Word && capitalised(&text[t.start..t.end]);
+        let prev = i.checked_sub(1).map(|p| toks[p].norm.as_str());
+        let next = toks.get(i + 1);
+        // (opens a clause, ahead, behind)
+        let (brk, ahead, behind) = if CLAUSE_OPENERS.contains(&w) {
+            (true, false, false)
+        } else if RELATIVES.contains(&w) {
+            if w != "THAT" && prev == Some(",") && outer.is_none() {
+                outer = Some(c);
+            }
+            (true, prev.is_some_and(|p| INCIDENTS.contains(&p)), true)
+        } else if w == "AND" {
+            let brk = pair == 0
+                && next.is_some_and(|n| {
+                    n.kind == TokenKind::Word && !capitalised(&text[n.start..n.end]) && !AND_CONTINUES.contains(&n.norm.as_str())
+                });
+            pair = 0;
+            (brk, false, false)
+        } else if w == "AS" {
+            let subordinate = !prev.is_some_and(|p| AS_NOT_AFTER.contains(&p))
+                && next.is_some_and(|n| {
+                    n.kind == TokenKind::Word
+                        && (SUBJECTS.contains(&n.norm.as_str()) || capitalised(&text[n.start..n.end]))
+                        && !matches!(n.norm.as_str(), "A" | "AN" | "ALL" | "NO")
+                });
+            (subordinate, true, false)
+        } else {
+            (said && (SUBJECTS.contains(&w) || (cap && !DATE_WORDS.contains(&w))), false, true)
         };
-        if brk {
-            c = c.saturating_add(1);
+        said = if SAY_VERBS.contains(&w) { true } else { said && (SAY_TIME.contains(&w) || DATE_WORDS.contains(&w)) };
+        pair = if matches!(w, "BETWEEN" | "BOTH") { PAIR_SPAN } else { pair.saturating_sub(1) };
+        if t.kind == TokenKind::Comma && outer.is_some() {
+            out.of.push(c);
+            c = outer.take().unwrap_or(c);
+            continue;
         }
-        out.push(c);
+        if brk {
+            c = out.open(ahead, behind);
+        }
+        out.of.push(c);
     }
 }
 
@@ -955,7 +1181,7 @@ pub struct ArticlePlaces<'a> {
     sentences: &'a [&'a str],
     article_countries: Option<Vec<[u8; 3]>>,
     mentions: Vec<Mention>,
-    clause: Vec<u16>,
+    clause: Clauses,
 }
 
 impl<'a> ArticlePlaces<'a> {
@@ -969,7 +1195,7 @@ impl<'a> ArticlePlaces<'a> {
             sentences,
             article_countries: None,
             mentions: Vec::new(),
-            clause: Vec::new(),
+            clause: Clauses::default(),
         }
     }
 
@@ -1037,7 +1263,7 @@ impl<'a> ArticlePlaces<'a> {
         let mut mentions = std::mem::take(&mut self.mentions);
         gaz.find_in(text, toks, &mut mentions);
         let fallback = self.dateline_location();
-        if !mentions.iter().any(|m| m.locative) {
+        if !mentions.iter().any(|m| m.locative) && !events.iter().any(visit) {
             for e in events.iter_mut() {
                 e.location = fallback.clone();
                 e.offsets.place = None;
@@ -1070,7 +1296,6 @@ impl<'a> ArticlePlaces<'a> {
                 }
             }
         }
-        mentions.retain(|m| m.locative);
         let dateline: Vec<[u8; 3]> = self.dateline.map(|d| d.country).into_iter().collect();
         for e in events.iter_mut() {
             let Some([vs, ve]) = e.offsets.verb else {
@@ -1079,11 +1304,26 @@ impl<'a> ArticlePlaces<'a> {
             };
             let v0 = toks.partition_point(|t| t.start < vs).min(toks.len().saturating_sub(1));
             let v1 = toks.partition_point(|t| t.start < ve).max(v0 + 1);
-            let vc = clause.get(v0).copied().unwrap_or(0);
+            let vc = clause.of.get(v0).copied().unwrap_or(0);
+            // `was shot and killed yesterday in Amsterdam`: a verb right before `and` and
+            // another verb shares that verb's places.
+            let shared = match toks.get(v1) {
+                Some(t) if t.norm == "AND" => clause.of.get(v1 + 1).copied().unwrap_or(vc),
+                _ => vc,
+            };
             let best = mentions
                 .iter()
-                .filter(|m| clause[m.start] == vc)
-                .min_by_key(|m| if m.start >= v1 { 2 * (m.start - v1) } else { 2 * (v0 - m.end.min(v0)) + 1 });
+                .filter(|m| {
+                    let mc = clause.of[m.start];
+                    m.locative &&
+                    (clause.visible(vc, mc, m.start >= v1) || mc == shared) && !topic(e, m, toks)
+                })
+                .min_by_key(|m| {
+                    // The verb's own clause first, then the closest.
+                    let own = matches!(clause.of[m.start], c if c == vc || c == shared);
+                    (!own, if m.start >= v1 { 2 * (m.start - v1) } else { 2 * (v0 - m.end.min(v0)) + 1 })
+                })
+                .or_else(|| visited(e, &mentions, text, toks, v1));
             let Some(m) = best else {
                 e.location = fallback.clone();
                 e.offsets.place = None;
@@ -1132,6 +1372,12 @@ mod tests {
         ("in Gaza city", &[("Gaza", true)]),
         ("Fighting in Paris, Texas, ended.", &[("Paris", true)]),
         ("in Iraq, Syria and Lebanon", &[("Iraq", true), ("Syria", true), ("Lebanon", true)]),
+        // A country's abbreviation as an adjective; any place before `border`.
+        ("He surrendered at a US military base near Tokyo.", &[("US", false), ("Tokyo", true)]),
+        ("in Iraq, US officials said", &[("Iraq", true), ("US", false)]),
+        ("Factories in the US and Canada closed.", &[("US", true), ("Canada", true)]),
+        ("Militants were killed near the Cameroon border.", &[("Cameroon", false)]),
+        ("air strikes around the Iraqi insurgent bastion of Fallujah", &[("Fallujah", true)]),
     ];
 
     #[test]
@@ -1301,6 +1547,105 @@ mod tests {
             let got = evs[0].location.as_ref().map(|l| (l.name.as_str(), l.country.as_deref().unwrap_or("")));
             assert_eq!(got, want, "{text} / {verb}");
             assert_eq!(evs[0].offsets.place.map(|[a, b]| &text[a..b]), words, "{text} / {verb}");
+        }
+    }
+
+    /// Clauses: (sentence, verb, expected place words, or `None` for the fallback).
+    #[test]
+    fn clause_of_the_verb() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            // Relative and reported clauses keep their places from the verb before them…
+            ("Pakistan fired a missile that could hit cities in India.", "fired", None),
+            ("A company announced Tuesday that it was halting operations in Iraq.", "announced", None),
+            ("Straw said his country would not send troops to Darfur in Sudan.", "said", None),
+            ("Officials said on Monday they had freed hostages in Iraq.", "said", None),
+            ("Officials said in Baghdad they had freed hostages.", "said", Some("Baghdad")),
+            // … but take the place before them when they have none of their own.
+            ("A bomb wounded guards in Yala who had arrived to investigate.", "arrived", Some("Yala")),
+            ("Meeting in Moscow, the two leaders said they welcome the result.", "welcome", Some("Moscow")),
+            ("Clerics gathered at a mosque outside Baghdad, where they called for a boycott.", "called", Some("Baghdad")),
+            // A relative clause set off by commas ends at its comma.
+            ("Leaders of Iraq, who met in Amman, urged calm.", "urged", None),
+            ("Leaders of Iraq, who met in Amman, urged calm.", "met", Some("Amman")),
+            // The relative clause of an incident says where it happened.
+            ("Fifteen people were killed in an explosion that hit a hotel in Tikrit.", "killed", Some("Tikrit")),
+            // `as` before a new subject: its verb does not take the place before it.
+            ("Bombs in Baghdad killed 18 people as Rumsfeld declared victory.", "declared", None),
+            ("Bombs in Baghdad killed 18 people as Rumsfeld declared victory.", "killed", Some("Baghdad")),
+            ("Two soldiers were killed as their convoy came under fire near Baghdad.", "killed", Some("Baghdad")),
+            ("Palestinians such as those in Gaza protested.", "protested", Some("Gaza")),
+            // `and` inside a clause: counts, places, `between … and`, two verbs.
+            ("Two Iraqis were killed and four others wounded in clashes in Samarra.", "killed", Some("Samarra")),
+            ("Gunmen killed 27 people in Baqouba and south of Baghdad.", "killed", Some("Baghdad")),
+            ("Two died in clashes between US troops and insurgents in Samarra.", "died", Some("Samarra")),
+            ("The director was shot and killed yesterday in Amsterdam.", "shot", Some("Amsterdam")),
+            ("Police arrested two men and troops raided homes in Kandahar.", "arrested", None),
+        ];
+        for &(text, verb, words) in cases {
+            let sentences = [text];
+            let mut places = ArticlePlaces::new(g(), None, &sentences);
+            let mut evs = vec![event(text, verb)];
+            places.locate(text, &tokenize(text), &mut evs);
+            assert_eq!(evs[0].offsets.place.map(|[a, b]| &text[a..b]), words, "{text} / {verb}");
+            assert_eq!(evs[0].location.is_some(), words.is_some(), "{text} / {verb}");
+        }
+    }
+
+    /// Verbal events about a place: (dateline, sentence, verb, root, target words and
+    /// code, expected location name).
+    #[test]
+    fn verbal_topics() {
+        let cases: &[(Option<&str>, &str, &str, &str, (&str, &str), Option<&str>)] = &[
+            (Some("ANKARA"), "Turkey confirms death of engineer in Afghanistan", "confirms", "01", ("Afghanistan", "AFG"), Some("Ankara")),
+            (None, "Turkey confirms death of engineer in Afghanistan", "confirms", "01", ("Afghanistan", "AFG"), None),
+            (None, "He sees headway against threats in Iran and North Korea", "sees", "13", ("North Korea", "PRK"), None),
+            (None, "He sees headway against threats in Iran and North Korea", "sees", "13", ("Iran", "IRN"), None),
+            (None, "Britain urged restraint on Darfur in western Sudan", "urged", "02", ("Darfur", "SDN"), None),
+            // Not a bare country: the place is the target's, and stays.
+            (None, "Washington threatened to close its embassy in Baghdad", "threatened", "13", ("embassy in Baghdad", "IRQGOV"), Some("Baghdad")),
+            // Not verbal: where it happened.
+            (None, "Troops killed five militants in Afghanistan", "killed", "19", ("Afghanistan", "AFG"), Some("Afghanistan")),
+            // Consultations happen where they say.
+            (None, "Powell arrived in Seoul", "arrived", "04", ("Seoul", "KOR"), Some("Seoul")),
+        ];
+        for &(dl, text, verb, root, (target, code), want) in cases {
+            let sentences = [text];
+            let mut places = ArticlePlaces::new(g(), dl, &sentences);
+            let mut e = event(text, verb);
+            let t = text.find(target).unwrap();
+            e.root = root.into();
+            e.target = code.into();
+            e.offsets.target = Some([t, t + target.len()]);
+            let mut evs = vec![e];
+            places.locate(text, &tokenize(text), &mut evs);
+            assert_eq!(evs[0].location.as_ref().map(|l| l.name.as_str()), want, "{text} / {target}");
+        }
+    }
+
+    /// Visits: (sentence, verb, code, target words, expected place words).
+    #[test]
+    fn visits() {
+        let cases: &[(&str, &str, &str, &str, Option<&str>)] = &[
+            ("Musharraf visits Afghanistan", "visits", "042", "Afghanistan", Some("Afghanistan")),
+            ("Blair flew to Khartoum on Wednesday.", "flew", "042", "Khartoum", Some("Khartoum")),
+            ("Bush visits neighboring Canada next week.", "visits", "042", "Canada", Some("Canada")),
+            // A locative place of the clause comes first.
+            ("Putin visits Brazil to meet Lula in Brasilia.", "visits", "042", "Brazil", Some("Brasilia")),
+            // Not a visit; a target far from the verb; an adjective.
+            ("Troops killed Afghanistan militants", "killed", "190", "Afghanistan", None),
+            ("Tensions between Taiwan and China grew as Chen visited Seattle.", "visited", "042", "China", None),
+            ("The envoy visited US troops.", "visited", "042", "US troops", None),
+        ];
+        for &(text, verb, code, target, words) in cases {
+            let sentences = [text];
+            let mut places = ArticlePlaces::new(g(), None, &sentences);
+            let mut e = event(text, verb);
+            let t = text.find(target).unwrap();
+            (e.code, e.root) = (code.into(), code[..2].into());
+            e.offsets.target = Some([t, t + target.len()]);
+            let mut evs = vec![e];
+            places.locate(text, &tokenize(text), &mut evs);
+            assert_eq!(evs[0].offsets.place.map(|[a, b]| &text[a..b]), words, "{text}");
         }
     }
 
