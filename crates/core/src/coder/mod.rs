@@ -1919,8 +1919,13 @@ mod herald_conventions {
     }
 
     fn events(text: &str) -> Vec<String> {
-        let mut c = Coder::new(dict());
-        c.code_sentence(text, &SentenceContext::default()).into_iter().map(|e| format!("{}/{}/{}", e.source, e.target, e.code)).collect()
+        events_with(CoderOptions::default(), &SentenceContext::default(), text)
+    }
+
+    /// The events of `text` as "SOURCE/TARGET/CODE", coded with `opts` in `ctx`.
+    fn events_with(opts: CoderOptions, ctx: &SentenceContext, text: &str) -> Vec<String> {
+        let mut c = Coder::with_options(dict(), opts);
+        c.code_sentence(text, ctx).into_iter().map(|e| format!("{}/{}/{}", e.source, e.target, e.code)).collect()
     }
 
     #[test]
@@ -1942,11 +1947,7 @@ mod herald_conventions {
         assert!(!events("Four Nigerian officers were accused of plotting against President Obasanjo.").iter().any(|e| e.starts_with("NGAMIL")));
         assert!(!events("European Union ministers are to meet Turkey in Florence.").is_empty());
         // A headline's participle needs no auxiliary, unless a pronoun is its subject.
-        let headline = |t: &str| {
-            let mut c = Coder::new(dict());
-            let ctx = SentenceContext { headline: true, ..Default::default() };
-            c.code_sentence(t, &ctx).into_iter().map(|e| format!("{}/{}/{}", e.source, e.target, e.code)).collect::<Vec<_>>()
-        };
+        let headline = |t: &str| events_with(CoderOptions::default(), &SentenceContext { headline: true, ..Default::default() }, t);
         assert!(headline("Two US soldiers killed in Iraq bombings").is_empty());
         assert!(headline("Israel says it attacked Islamic Jihad leader").iter().any(|e| e.ends_with("/190")));
     }
@@ -1983,12 +1984,7 @@ mod herald_conventions {
         // Not a compound of "Iraq" and a minister: one actor with its agent.
         assert_eq!(events("Iraq's new and powerful defence minister met the French ambassador."), vec!["IRQGOV/FRAGOV/040"]);
         // A preposition ends the phrase, also where any plain word may be a modifier.
-        let mut c = Coder::with_options(dict(), CoderOptions::petrarch());
-        let got: Vec<String> = c
-            .code_sentence("Iraq met with the parliament of Egypt.", &SentenceContext::default())
-            .into_iter()
-            .map(|e| format!("{}/{}/{}", e.source, e.target, e.code))
-            .collect();
+        let got = events_with(CoderOptions::petrarch(), &SentenceContext::default(), "Iraq met with the parliament of Egypt.");
         assert_eq!(got, vec!["IRQ/EGYLEG/040"]);
     }
 
