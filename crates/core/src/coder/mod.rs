@@ -1513,7 +1513,7 @@ fn mutual(code: &CodeSpec) -> bool {
 /// an al Qaida ally").
 fn is_passive(toks: &[Token], start: usize, head: usize, end: usize, unit_start: &[u32]) -> bool {
     let h = &toks[head.min(toks.len() - 1)].norm;
-    let participle = h.ends_with("ED") || h.ends_with("EN") || h.ends_with('T') || h.ends_with('N');
+    let participle = h.ends_with("ED") || h.ends_with("EN") || h.ends_with('T') || h.ends_with('N') || is_complement(toks, end);
     let before = &toks[start.saturating_sub(2)..start];
     let by_within_two = toks[end.min(toks.len())..(end + 2).min(toks.len())].iter().any(|t| t.norm == "BY");
     if !participle || !by_within_two {
@@ -1522,6 +1522,8 @@ fn is_passive(toks: &[Token], start: usize, head: usize, end: usize, unit_start:
     if before.iter().any(|t| BE.contains(&t.norm.as_str())) {
         return true;
     }
+    // "held hostage by militants": the complement may stand before BY.
+    let end = if is_complement(toks, end) { end + 1 } else { end };
     end < toks.len() && toks[end].norm == "BY" && {
         let mut p = end + 1;
         if toks.get(p).is_some_and(|t| matches!(t.norm.as_str(), "THE" | "A" | "AN")) {
@@ -1531,20 +1533,31 @@ fn is_passive(toks: &[Token], start: usize, head: usize, end: usize, unit_start:
     }
 }
 
+/// "held hostage", "shot dead": the word that completes a participle of seizing or
+/// killing, and leaves it no object.
+fn is_complement(toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| matches!(t.norm.as_str(), "HOSTAGE" | "CAPTIVE" | "PRISONER" | "DEAD"))
+}
+
 /// A participle after WAS, WERE, BEEN (…) within two words with no BY after it: "were
 /// killed in fighting", "was arrested on Monday". In a headline an "-ed" form needs no
-/// auxiliary: "Two US soldiers killed in Iraq".
+/// auxiliary: "Two US soldiers killed in Iraq"; nor does one with its complement and no
+/// object: "journalists held hostage in Iraq", "a Frenchman shot dead in Jeddah".
 fn is_agentless_passive(toks: &[Token], start: usize, head: usize, end: usize, headline: bool) -> bool {
     let h = &toks[head.min(toks.len() - 1)].norm;
-    let participle = h.ends_with("ED") || h.ends_with("EN") || h.ends_with('T') || h.ends_with('N');
+    let participle = h.ends_with("ED") || h.ends_with("EN") || h.ends_with('T') || h.ends_with('N') || is_complement(toks, end);
     let auxiliary = toks[start.saturating_sub(2)..start].iter().any(|t| BE.contains(&t.norm.as_str()));
     let before = |w: &[&str]| start > 0 && w.contains(&toks[start - 1].norm.as_str());
     // "are to meet" is an infinitive; "Israel says it attacked" has its subject.
     let infinitive = before(&["TO"]);
     let headline_ed = headline && h.ends_with("ED") && head == start && !before(&["IT", "HE", "SHE", "THEY", "WE", "I"]);
+    let complement = is_complement(toks, end)
+        && toks.get(end + 1).is_none_or(|t| {
+            t.kind != TokenKind::Word || matches!(t.norm.as_str(), "IN" | "AT" | "ON" | "NEAR" | "DURING" | "AFTER" | "OVER" | "FOR" | "SINCE")
+        });
     participle
         && !infinitive
-        && (auxiliary || headline_ed)
+        && (auxiliary || headline_ed || complement)
         && !toks[end.min(toks.len())..(end + 2).min(toks.len())].iter().any(|t| t.norm == "BY")
 }
 
@@ -1950,6 +1963,9 @@ mod herald_conventions {
         let headline = |t: &str| events_with(CoderOptions::default(), &SentenceContext { headline: true, ..Default::default() }, t);
         assert!(headline("Two US soldiers killed in Iraq bombings").is_empty());
         assert!(headline("Israel says it attacked Islamic Jihad leader").iter().any(|e| e.ends_with("/190")));
+        // A participle with its complement and no object: the hostages are not the takers.
+        assert!(events("The family of a Briton held hostage in Iraq appealed for his release.").iter().all(|e| !e.starts_with("GBR")));
+        assert!(!events("Israeli soldiers shot dead five Palestinian militants in Gaza.").is_empty());
     }
 
     #[test]
