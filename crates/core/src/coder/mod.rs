@@ -1220,7 +1220,10 @@ impl<'d> Coder<'d> {
             // An agentless passive names what happened to its subject: the clause's act,
             // though it codes nothing ("three Iraqis were killed when a bomber attacked a
             // convoy" does not make the Iraqis attack).
-            let happened = agentless && tgt.is_some();
+            // A reduced relative ("a Briton held hostage in Iraq appealed …") leaves its
+            // clause's own verb free.
+            let relative = is_complement(toks, v.end) && !toks[v.start.saturating_sub(2)..v.start].iter().any(|t| BE.contains(&t.norm.as_str()));
+            let happened = agentless && tgt.is_some() && !relative;
             if events.len() > n_before || happened {
                 if !happened {
                     first_source = first_source.or(src.and_then(|w| w.unit()));
@@ -1965,6 +1968,8 @@ mod herald_conventions {
         assert!(headline("Israel says it attacked Islamic Jihad leader").iter().any(|e| e.ends_with("/190")));
         // A participle with its complement and no object: the hostages are not the takers.
         assert!(events("The family of a Briton held hostage in Iraq appealed for his release.").iter().all(|e| !e.starts_with("GBR")));
+        // …and leaves its sentence's own verb free.
+        assert_eq!(events("The family of a Briton held hostage in Iraq urged the Iraqi government to free him."), vec!["GBRCVL/IRQGOV/0253"]);
         assert!(!events("Israeli soldiers shot dead five Palestinian militants in Gaza.").is_empty());
     }
 
