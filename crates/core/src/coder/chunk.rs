@@ -5,6 +5,7 @@
 //! between verbs, prepositions, conjunctions, pronouns and punctuation.
 
 use super::actor::{provisional_groups, CountryFrom, Origin, Unit};
+use super::DETERMINERS;
 use crate::token::{Token, TokenKind};
 
 /// Prepositions: they end a noun phrase (`of` is handled apart).
@@ -29,7 +30,6 @@ const NOT_NOUN: &[&str] = &[
 /// Names of days: nouns ("on Saturday"), but never new actors.
 const DAYS: &[&str] = &["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
 
-const DETERMINERS: &[&str] = &["THE", "A", "AN"];
 
 /// A run of noun-phrase tokens `start..end`, and whether an actor unit lies in it.
 #[derive(Debug, Clone, Copy)]
