@@ -881,11 +881,10 @@ impl<'d> Coder<'d> {
             let mut tgt: Option<Who> =
                 caps.target.or(caps.compound.filter(|&u| both || after(u))).map(Who::Group);
             if passive || agentless {
-                // The agent after BY (and an article): "by Gondor", "by an al Qaida ally".
-                let agent = (v.end..n).find(|&k| toks[k].norm == "BY").map(|k| {
-                    if toks.get(k + 1).is_some_and(|t| matches!(t.norm.as_str(), "THE" | "A" | "AN")) { k + 2 } else { k + 1 }
-                });
-                let agent = agent.filter(|&p| passive && unit_start.get(p).is_some_and(|&u| u != u32::MAX));
+                // The agent after BY: "by Gondor", "by an al Qaida ally".
+                let agent = (v.end..n)
+                    .find(|&k| passive && toks[k].norm == "BY")
+                    .and_then(|by| agent_after_by(toks, &unit_start, by));
                 if src.is_none() {
                     src = agent.map(|p| Who::Group(unit_start[p] as usize));
                 }
@@ -1222,7 +1221,7 @@ impl<'d> Coder<'d> {
             // convoy" does not make the Iraqis attack).
             // A reduced relative ("a Briton held hostage in Iraq appealed …") leaves its
             // clause's own verb free.
-            let relative = is_complement(toks, v.end) && !toks[v.start.saturating_sub(2)..v.start].iter().any(|t| BE.contains(&t.norm.as_str()));
+            let relative = is_complement(toks, v.end) && !after_be(toks, v.start);
             let happened = agentless && tgt.is_some() && !relative;
             if events.len() > n_before || happened {
                 if !happened {
@@ -1515,25 +1514,39 @@ fn mutual(code: &CodeSpec) -> bool {
 /// headlines and reduced clauses ("US hostage killed by Iraqi captors", "as demanded by
 /// an al Qaida ally").
 fn is_passive(toks: &[Token], start: usize, head: usize, end: usize, unit_start: &[u32]) -> bool {
-    let h = &toks[head.min(toks.len() - 1)].norm;
-    let participle = h.ends_with("ED") || h.ends_with("EN") || h.ends_with('T') || h.ends_with('N') || is_complement(toks, end);
-    let before = &toks[start.saturating_sub(2)..start];
-    let by_within_two = toks[end.min(toks.len())..(end + 2).min(toks.len())].iter().any(|t| t.norm == "BY");
-    if !participle || !by_within_two {
+    if !is_participle(toks, head, end) || !by_within_two(toks, end) {
         return false;
     }
-    if before.iter().any(|t| BE.contains(&t.norm.as_str())) {
+    if after_be(toks, start) {
         return true;
     }
     // "held hostage by militants": the complement may stand before BY.
-    let end = if is_complement(toks, end) { end + 1 } else { end };
-    end < toks.len() && toks[end].norm == "BY" && {
-        let mut p = end + 1;
-        if toks.get(p).is_some_and(|t| matches!(t.norm.as_str(), "THE" | "A" | "AN")) {
-            p += 1;
-        }
-        unit_start.get(p).is_some_and(|&u| u != u32::MAX)
-    }
+    let by = if is_complement(toks, end) { end + 1 } else { end };
+    toks.get(by).is_some_and(|t| t.norm == "BY") && agent_after_by(toks, unit_start, by).is_some()
+}
+
+/// Whether the verb whose head word is token `head` (its phrase ending at `end`) has a
+/// participle's form: "attacked", "taken", "sent", "held hostage".
+fn is_participle(toks: &[Token], head: usize, end: usize) -> bool {
+    let h = &toks[head.min(toks.len() - 1)].norm;
+    h.ends_with("ED") || h.ends_with("EN") || h.ends_with('T') || h.ends_with('N') || is_complement(toks, end)
+}
+
+/// WAS, WERE, BEEN (…) within the two words before token `start`.
+fn after_be(toks: &[Token], start: usize) -> bool {
+    toks[start.saturating_sub(2)..start].iter().any(|t| BE.contains(&t.norm.as_str()))
+}
+
+/// BY within the two words from token `end`.
+fn by_within_two(toks: &[Token], end: usize) -> bool {
+    toks[end.min(toks.len())..(end + 2).min(toks.len())].iter().any(|t| t.norm == "BY")
+}
+
+/// The token where the actor after the BY at token `by` starts, past an article: "by
+/// Gondor", "by an al Qaida ally"; `None` when no actor starts there.
+fn agent_after_by(toks: &[Token], unit_start: &[u32], by: usize) -> Option<usize> {
+    let p = if toks.get(by + 1).is_some_and(|t| matches!(t.norm.as_str(), "THE" | "A" | "AN")) { by + 2 } else { by + 1 };
+    unit_start.get(p).is_some_and(|&u| u != u32::MAX).then_some(p)
 }
 
 /// "held hostage", "shot dead": the word that completes a participle of seizing or
@@ -1548,8 +1561,6 @@ fn is_complement(toks: &[Token], i: usize) -> bool {
 /// object: "journalists held hostage in Iraq", "a Frenchman shot dead in Jeddah".
 fn is_agentless_passive(toks: &[Token], start: usize, head: usize, end: usize, headline: bool) -> bool {
     let h = &toks[head.min(toks.len() - 1)].norm;
-    let participle = h.ends_with("ED") || h.ends_with("EN") || h.ends_with('T') || h.ends_with('N') || is_complement(toks, end);
-    let auxiliary = toks[start.saturating_sub(2)..start].iter().any(|t| BE.contains(&t.norm.as_str()));
     let before = |w: &[&str]| start > 0 && w.contains(&toks[start - 1].norm.as_str());
     // "are to meet" is an infinitive; "Israel says it attacked" has its subject.
     let infinitive = before(&["TO"]);
@@ -1558,10 +1569,7 @@ fn is_agentless_passive(toks: &[Token], start: usize, head: usize, end: usize, h
         && toks.get(end + 1).is_none_or(|t| {
             t.kind != TokenKind::Word || matches!(t.norm.as_str(), "IN" | "AT" | "ON" | "NEAR" | "DURING" | "AFTER" | "OVER" | "FOR" | "SINCE")
         });
-    participle
-        && !infinitive
-        && (auxiliary || headline_ed || complement)
-        && !toks[end.min(toks.len())..(end + 2).min(toks.len())].iter().any(|t| t.norm == "BY")
+    is_participle(toks, head, end) && !infinitive && (after_be(toks, start) || headline_ed || complement) && !by_within_two(toks, end)
 }
 
 /// Nouns that name a deed ("the attack", "the decision"), with the CAMEO roots of the
