@@ -6,6 +6,8 @@
 //! them: before (`Rouhani said: "…"`), after (`"…," Rouhani said.`, `"…," said Rouhani.`)
 //! or interrupting (`"…," Rouhani said, "…"`, both parts get the speaker).
 
+use crate::token::{Token, TokenKind};
+
 /// A quotation in the text: byte spans of the quoted words and of the speaker phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
@@ -140,6 +142,33 @@ fn words(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
         out.push((s, b));
     }
     out
+}
+
+/// Which of a sentence's tokens lie within its quotation marks. Straight marks open at the
+/// start or after a space or "("; the marks themselves count as outside. With `quoted`
+/// (the sentence belongs to a quotation), one that starts inside it (its first mark closes
+/// it) counts its words before that mark as inside; otherwise such a mark is a stray
+/// apostrophe ("abide by 'unfair' resolution"). With no marks, no token is inside.
+pub fn within_marks(text: &str, toks: &[Token], quoted: bool) -> Vec<bool> {
+    let mut inside = vec![false; toks.len()];
+    let mut open = false;
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind == TokenKind::Quote {
+            let mark = text[t.start..].chars().next().unwrap_or('"');
+            let opens = match mark {
+                '\u{201C}' | '\u{201E}' | '\u{00AB}' => true,
+                '\u{201D}' | '\u{00BB}' => false,
+                _ => t.start == 0 || text[..t.start].ends_with(|c: char| c.is_whitespace() || c == '('),
+            };
+            if !opens && !open && quoted {
+                inside[..i].iter_mut().for_each(|x| *x = true);
+            }
+            open = opens;
+            continue;
+        }
+        inside[i] = open;
+    }
+    inside
 }
 
 /// Whether `w` is a verb of saying ("said", "tweeted", "told").

@@ -745,6 +745,12 @@ impl<'d> Coder<'d> {
         let mut done_clause: Option<u16> = None;
         let mut done_sentence = false;
         let mut first_source: Option<usize> = None;
+        // Which tokens lie within quotation marks (none without marks).
+        let in_quote = if toks.iter().any(|t| t.kind == TokenKind::Quote) {
+            crate::quote::within_marks(text, toks, ctx.speaker.is_some())
+        } else {
+            Vec::new()
+        };
         // The subject of the last verb, for verbs coordinated with "and".
         let mut last_source: Option<usize> = None;
         // The end of the last reporting verb (a subordinate code: "said"), whose reported
@@ -998,7 +1004,7 @@ impl<'d> Coder<'d> {
                     // A verb inside a quotation takes no target beyond its closing mark: what
                     // is said is not done to the people around the quote. (The speaker's own
                     // verb outside it may name whom the words are about.)
-                    let quoted = toks[..v.start].iter().filter(|t| t.kind == TokenKind::Quote).count() % 2 == 1;
+                    let quoted = in_quote.get(v.start).copied().unwrap_or(false);
                     let same_quote =
                         |k: usize| !quoted || !toks[v.end..units[k].start.max(v.end)].iter().any(|t| t.kind == TokenKind::Quote);
                     let candidate = |k: usize| {

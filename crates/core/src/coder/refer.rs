@@ -506,26 +506,9 @@ pub(crate) fn speaker_references(
     units: &mut [Unit],
 ) {
     let Some(speaker) = speaker.filter(|s| s.len() >= 3) else { return };
-    // `inside[i]`: token i lies within quotation marks.
-    let marks = toks.iter().any(|t| t.kind == TokenKind::Quote);
-    let mut inside = vec![!marks; toks.len()];
-    let mut open = false;
-    for (i, t) in toks.iter().enumerate().filter(|_| marks) {
-        if t.kind == TokenKind::Quote {
-            let mark = text[t.start..].chars().next().unwrap_or('"');
-            let opens = match mark {
-                '\u{201C}' | '\u{201E}' | '\u{00AB}' => true,
-                '\u{201D}' | '\u{00BB}' => false,
-                _ => t.start == 0 || text[..t.start].ends_with(|c: char| c.is_whitespace() || c == '('),
-            };
-            if !opens && !open {
-                inside[..i].iter_mut().for_each(|x| *x = true);
-            }
-            open = opens;
-            continue;
-        }
-        inside[i] = open;
-    }
+    // `inside[i]`: token i lies within quotation marks; a sentence with none lies wholly
+    // inside the quotation it belongs to.
+    let inside = if toks.iter().any(|t| t.kind == TokenKind::Quote) { crate::quote::within_marks(text, toks, true) } else { vec![true; toks.len()] };
     let Some(country) = speaker.get(..3) else { return };
     for u in units.iter_mut() {
         if u.pronoun && !inside[u.start] && matches!(toks[u.start].norm.as_str(), "HE" | "SHE" | "THEY") {
